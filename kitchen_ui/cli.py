@@ -1,0 +1,102 @@
+"""Command line: ``kitchen-ui`` opens the dashboard; subcommands do the rest.
+
+Qt is imported only when the dashboard actually opens, so ``serve-sim`` and the recipe tools run
+on a headless machine. Wrong flags exit with code 2 and a message that names the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from . import __version__
+
+
+class UsageError(Exception):
+    """A flag's value is wrong in a way argparse cannot see (exit code 2)."""
+
+
+def positive_float(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not v > 0 or v != v or v == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {text!r}")
+    return v
+
+
+def window_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(p) for p in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x800, got {text!r}") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"window size {text!r} is out of range (320x240 to 7680x4320)")
+    return w, h
+
+
+def zone_count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number 1-6, got {text!r}") from None
+    if not 1 <= n <= 6:
+        raise argparse.ArgumentTypeError(f"a stove has 1 to 6 zones, not {n}")
+    return n
+
+
+def add_stove_choice(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--profile", metavar="NAME", help="stove profile of the simulated stove (see resources/profiles)")
+    g.add_argument("--zones", type=zone_count, metavar="N", help="a simulated stove with N zones (1-6)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kitchen-ui",
+        description="Hearth: a kitchen stove dashboard. Without a subcommand it opens the dashboard.")
+    p.add_argument("--version", action="version", version=f"kitchen-ui {__version__}")
+    p.add_argument("--stove", default="sim", metavar="URL",
+                   help="'sim' (built-in simulated stove, default), ksp://HOST:PORT or ksps://HOST:PORT")
+    tok = p.add_mutually_exclusive_group()
+    tok.add_argument("--token", metavar="T", help="the network stove's pre-shared token")
+    tok.add_argument("--token-file", metavar="F", help="read the token from a file")
+    p.add_argument("--ca-cert", metavar="F", help="trust this certificate for a ksps:// stove")
+    add_stove_choice(p)
+    p.add_argument("--speed", type=positive_float, default=1.0, metavar="X",
+                   help="run the simulated stove at X times real time")
+    p.add_argument("--size", type=window_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
+    p.add_argument("--screenshot", metavar="PNG", help="save the window as PNG after --run-for seconds, then exit")
+    p.add_argument("--run-for", type=positive_float, metavar="SECONDS",
+                   help="exit after this many seconds (default 2 with --screenshot)")
+    p.add_argument("--stats", action="store_true",
+                   help="print one JSON line of frame and memory figures at exit")
+    p.add_argument("--demo", action="store_true",
+                   help="start a few zones on the simulated stove so there is something to watch")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    s = sub.add_parser("serve-sim", help="serve the simulated stove over KSP/1 (headless)")
+    from .commands import serve_sim
+    serve_sim.add_arguments(s)
+    add_stove_choice(s)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "serve-sim":
+            from .commands import serve_sim
+            return serve_sim.run(args)
+        from .commands import dashboard
+        return dashboard.run(args)
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"kitchen-ui: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

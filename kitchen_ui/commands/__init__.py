@@ -1,0 +1,1 @@
+"""One module per command line command; each adds its arguments and runs."""
