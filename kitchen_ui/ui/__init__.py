@@ -1,0 +1,1 @@
+"""The Qt layer: the only part of Hearth that imports PySide6 or pyqtgraph."""
