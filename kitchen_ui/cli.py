@@ -75,23 +75,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print one JSON line of frame and memory figures at exit")
     p.add_argument("--demo", action="store_true",
                    help="start a few zones on the simulated stove so there is something to watch")
+    p.add_argument("--db", metavar="PATH", help="the kitchen database (default: in your user data folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    s = sub.add_parser("serve-sim", help="serve the simulated stove over KSP/1 (headless)")
-    from .commands import serve_sim
-    serve_sim.add_arguments(s)
-    add_stove_choice(s)
+    from .commands import recipes, serve_sim, sessions
+    for module in (serve_sim, recipes, sessions):
+        sp = module.register(sub)
+        # --db may stand before or after the subcommand
+        sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
+
+
+COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "serve-sim":
-            from .commands import serve_sim
-            return serve_sim.run(args)
+        if args.command in COMMANDS:
+            import importlib
+            module = importlib.import_module(f".commands.{COMMANDS[args.command]}", __package__)
+            return int(module.run(args))
         from .commands import dashboard
-        return dashboard.run(args)
+        return int(dashboard.run(args))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"kitchen-ui: error: {exc}", file=sys.stderr)
