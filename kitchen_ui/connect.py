@@ -54,3 +54,26 @@ def open_simulated(profile: str | None = None, zones: int | None = None, speed: 
     else:
         prof = load_profile(profile or default_profile_name())
     return LocalStove(prof, speed=speed, **kwargs)
+
+
+def read_token(token: str | None, token_file: str | None) -> str:
+    """The pre-shared token from --token or --token-file ("" when neither is given)."""
+    if token_file:
+        try:
+            with open(token_file, encoding="utf-8") as fh:
+                return fh.read().strip()
+        except OSError as exc:
+            raise StoveUrlError(f"--token-file {token_file!r}: {exc.strerror or exc}") from None
+    return token or ""
+
+
+def open_stove(address: str = "sim", *, profile: str | None = None, zones: int | None = None,
+               speed: float = 1.0, token: str | None = None, token_file: str | None = None,
+               ca_cert: str | None = None) -> Stove:
+    """The stove behind ``--stove``; not started yet (call ``start()``)."""
+    addr = parse_stove_url(address)
+    if addr.scheme == "sim":
+        return open_simulated(profile=profile, zones=zones, speed=speed)
+    from .protocol.network_stove import NetworkStove  # provided by the network layer
+
+    return NetworkStove(addr, token=read_token(token, token_file), ca_cert=ca_cert)
