@@ -15,36 +15,55 @@ from typing import Any, Union
 from ..core.errors import INVALID_REQUEST, PARSE_ERROR, KspError
 
 MAX_LINE_BYTES = 65_536
+MAX_INT_DIGITS = 4000
 JSONRPC = "2.0"
 
 
 class LineTooLong(Exception):
-    """A line exceeded MAX_LINE_BYTES before its newline (the connection must close)."""
+    """A line exceeded MAX_LINE_BYTES before its newline (the connection must close).
+
+    ``lines`` holds the complete lines that arrived before the long one in the same chunk, so a
+    stove can still answer them before it closes the connection.
+    """
+
+    def __init__(self, length: int, lines: list[bytes] | None = None) -> None:
+        super().__init__(f"line of {length} bytes or more exceeds {MAX_LINE_BYTES} bytes")
+        self.length = length
+        self.lines = lines or []
 
 
 class LineSplitter:
-    """Feed bytes, get complete lines (without the newline); raises LineTooLong past the limit."""
+    """Feed bytes, get complete lines (without the newline); raises LineTooLong past the limit.
+
+    A trailing CR is dropped (some terminals and ``nc -C`` send CRLF). The partial line is kept in
+    a buffer no larger than the limit, so a peer that never ends its line costs 64 KiB at most.
+    """
 
     def __init__(self, max_line: int = MAX_LINE_BYTES) -> None:
         self.max_line = max_line
         self._buf = bytearray()
 
     def feed(self, data: bytes) -> list[bytes]:
-        self._buf += data
+        if b"\n" not in data:
+            self._buf += data
+            if len(self._buf) > self.max_line:
+                n = len(self._buf)
+                self._buf.clear()
+                raise LineTooLong(n)
+            return []
+        parts = data.split(b"\n")
+        parts[0] = bytes(self._buf) + parts[0]
+        self._buf = bytearray(parts.pop())
         lines: list[bytes] = []
-        while True:
-            i = self._buf.find(b"\n")
-            if i < 0:
-                break
-            line = bytes(self._buf[:i])
-            del self._buf[: i + 1]
+        for line in parts:
             if len(line) > self.max_line:
-                raise LineTooLong(len(line))
-            if line.endswith(b"\r"):
-                line = line[:-1]
-            lines.append(line)
+                self._buf.clear()
+                raise LineTooLong(len(line), lines)
+            lines.append(line[:-1] if line.endswith(b"\r") else line)
         if len(self._buf) > self.max_line:
-            raise LineTooLong(len(self._buf))
+            n = len(self._buf)
+            self._buf.clear()
+            raise LineTooLong(n, lines)
         return lines
 
     @property
@@ -53,8 +72,16 @@ class LineSplitter:
 
 
 def encode(message: dict[str, Any]) -> bytes:
-    """One message as a line: compact UTF-8 JSON and a newline (NaN and infinities refused)."""
-    return json.dumps(message, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode() + b"\n"
+    """One message as a line: compact UTF-8 JSON and a newline (NaN and infinities refused).
+
+    A string that cannot be UTF-8 (a lone surrogate echoed back from a client's ``id``) falls
+    back to ``\\uXXXX`` escapes, which is still valid JSON.
+    """
+    text = json.dumps(message, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    try:
+        return text.encode() + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(message, separators=(",", ":"), allow_nan=False).encode() + b"\n"
 
 
 # -- envelopes --------------------------------------------------------------------------------
@@ -97,9 +124,17 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _parse_int(digits: str) -> int | float:
+    # Python refuses to convert integers of more than 4300 digits; such a number is a valid JSON
+    # number, so it becomes an infinity here and is refused later as an out-of-range value.
+    if len(digits) > MAX_INT_DIGITS:
+        return float("-inf") if digits.startswith("-") else float("inf")
+    return int(digits)
+
+
 def _loads(line: bytes) -> Any:
     text = line.decode("utf-8")  # strict: invalid UTF-8 raises
-    return json.loads(text, parse_constant=_reject_constant)
+    return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
 
 
 def _valid_id(v: Any) -> bool:
@@ -128,9 +163,7 @@ def parse_request(line: bytes) -> Union[Request, BadRequest]:
     if not isinstance(method, str) or not method:
         return BadRequest(id_, KspError(INVALID_REQUEST, 'invalid request: "method" must be a string'))
     params = msg.get("params", {})
-    if params is None:
-        params = {}
-    if not isinstance(params, dict):
+    if not isinstance(params, dict):  # null too: "params" is an object or absent
         return BadRequest(id_, KspError(INVALID_REQUEST, 'invalid request: "params" must be an object'))
     return Request(raw_id, method, params)
 
