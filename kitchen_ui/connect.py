@@ -74,6 +74,12 @@ def open_stove(address: str = "sim", *, profile: str | None = None, zones: int |
     addr = parse_stove_url(address)
     if addr.scheme == "sim":
         return open_simulated(profile=profile, zones=zones, speed=speed)
-    from .protocol.network_stove import NetworkStove  # provided by the network layer
+    if ca_cert and not addr.tls:
+        raise StoveUrlError(f"--ca-cert only applies to a ksps:// (TLS) stove, not {addr}")
+    from .protocol.network_stove import NetworkStove
 
-    return NetworkStove(addr, token=read_token(token, token_file), ca_cert=ca_cert)
+    secret = read_token(token, token_file)
+    try:
+        return NetworkStove(addr, token=secret, ca_cert=ca_cert)
+    except ValueError as exc:  # an unreadable --ca-cert file
+        raise StoveUrlError(f"--ca-cert: {exc}") from None
