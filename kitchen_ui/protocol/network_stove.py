@@ -260,26 +260,34 @@ class NetworkStove(Stove):
         for ev in events:
             try:
                 self._handle_one(ev)
-            except Exception:  # a failing signal handler must not take the connection down
-                log.exception("a handler of %s failed", type(ev).__name__)
+            except Exception:  # a bug here must not take the connection down
+                log.exception("handling %s failed", type(ev).__name__)
+
+    @staticmethod
+    def _safely(publish: Callable[[Any], None], value: Any) -> None:
+        """Emit a signal; a failing slot (a buggy widget) is logged and the client carries on."""
+        try:
+            publish(value)
+        except Exception:
+            log.exception("a signal handler failed")
 
     def _handle_one(self, ev: Any) -> None:
         if isinstance(ev, ksp.Answered):
             _resolve(ev.tag, ev.result, ev.error)
         elif isinstance(ev, ksp.TelemetryReceived):
-            self._publish_state(ev.state)
+            self._safely(self._publish_state, ev.state)
         elif isinstance(ev, ksp.EventReceived):
-            self._publish_event(ev.event)
+            self._safely(self._publish_event, ev.event)
         elif isinstance(ev, ksp.TimedOut):
             _resolve(ev.tag, error=LinkError(f"the stove did not answer {ev.method} within {ev.seconds:g} s"))
         elif isinstance(ev, ksp.HelloAccepted):
             self.backoff.reset()
-            self._publish_info(ev.info)
+            self._safely(self._publish_info, ev.info)
             if ev.promoted:
                 self._announce(LinkStatus.ONLINE, "now in control of the stove", role="controller")
         elif isinstance(ev, ksp.Resynced):
             if ev.state is not None:
-                self._publish_state(ev.state)
+                self._safely(self._publish_state, ev.state)
             self._announce(LinkStatus.ONLINE, self._online_message(), role=self.session.role)
             self._ever_online, self._last_down = True, ""
         elif isinstance(ev, ksp.ControllerTaken):
@@ -319,7 +327,4 @@ class NetworkStove(Stove):
             self._announce(LinkStatus.CONNECTING, f"{reason}; trying again {when}")
 
     def _announce(self, status: LinkStatus, message: str, role: str | None = None) -> None:
-        try:
-            self._set_link(LinkState(status, role=role, message=message, transport=self._transport_name))
-        except Exception:
-            log.exception("a link_changed handler failed")
+        self._safely(self._set_link, LinkState(status, role=role, message=message, transport=self._transport_name))
