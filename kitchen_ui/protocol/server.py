@@ -187,7 +187,7 @@ class StoveServer:
         self._next_id = 1
         self._events: list[StoveEvent] = []
         self._next_sim: float | None = None
-        service.stove.event.connect(self._events.append)
+        service.stove.event.connect(self._on_stove_event)
 
     # -- configuration announced in hello (kept on the service, which builds the hello fields) ---
     @property
@@ -356,9 +356,13 @@ class StoveServer:
     def _server_event(self, kind: str, message: str) -> None:
         self._events.append(StoveEvent(t=round(self.service.stove.t, 3), kind=kind, zone=None, message=message))
 
+    def _on_stove_event(self, ev: StoveEvent) -> None:
+        self._events.append(ev)
+
     def _flush_events(self) -> None:
         while self._events:
-            events, self._events = self._events, []
+            events = self._events[:]
+            del self._events[:]
             for ev in events:
                 self.log(f"event {ev.kind}{'' if ev.zone is None else f' zone {ev.zone}'}: {ev.message}")
                 data = encode(notification("event", ev.to_dict()))
