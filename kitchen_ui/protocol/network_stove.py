@@ -197,7 +197,7 @@ class NetworkStove(Stove):
         except ssl.SSLCertVerificationError as exc:
             return self._untrusted(exc), []
         except ssl.SSLError as exc:
-            return f"the TLS handshake with the stove failed ({exc.reason or exc})", []
+            return f"the TLS handshake with the stove failed ({exc.reason or exc}); does it serve ksps://?", []
         except TimeoutError:
             return f"no answer from {host}:{port} within {self.connect_timeout_s:g} s", []
         except OSError as exc:
@@ -314,6 +314,8 @@ class NetworkStove(Stove):
 
     def _untrusted(self, exc: ssl.SSLCertVerificationError) -> str:
         why = exc.verify_message or exc.reason or str(exc)
+        if "mismatch" in why.lower():
+            return f"the stove's TLS certificate is for another host than {self.address.host} ({why})"
         if self.ca_cert:
             return f"the stove's TLS certificate is not trusted by {self.ca_cert} ({why})"
         return f"the stove's TLS certificate is not trusted ({why}); pass --ca-cert FILE to trust a self-signed stove"
