@@ -1,11 +1,16 @@
-"""Material figures for the simulator (SI units), from the project's research notes."""
+"""Material and burner figures for the simulator (SI units), from the project's research notes.
+
+The zone-kind figures are calibrated (tests/sim/test_calibration.py) so that a cold-start boil
+of 1 L of water lands on published boil times and on the efficiency of each kind (US DoE via
+SCHOTT: induction ~84 %, radiant ~74 %, gas ~40 %).
+"""
 
 from __future__ import annotations
 
 STEFAN_BOLTZMANN = 5.670374419e-8
 KELVIN = 273.15
 
-# specific heat J/(kg*K), emissivity of the outside of a typical pan
+# specific heat J/(kg*K), emissivity of the outside of a typical pan, ferromagnetic or not
 PAN_MATERIALS: dict[str, dict[str, float]] = {
     "steel": {"cp": 500.0, "emissivity": 0.6, "magnetic": 1.0},
     "cast_iron": {"cp": 460.0, "emissivity": 0.9, "magnetic": 1.0},
@@ -13,25 +18,36 @@ PAN_MATERIALS: dict[str, dict[str, float]] = {
     "copper": {"cp": 385.0, "emissivity": 0.3, "magnetic": 0.0},
 }
 
-# specific heat J/(kg*K) and heat-transfer conductance pan->contents per kg of contents (W/K/kg),
-# boiling water wets the pan far better than oil does
+# specific heat J/(kg*K); heat-transfer conductance pan -> contents per kg of contents (W/K/kg)
+# with a floor (a thin film still wets the base); emissivity of the free surface.
+# Boiling water wets the pan far better than oil does.
 CONTENTS: dict[str, dict[str, float]] = {
-    "water": {"cp": 4186.0, "g_per_kg": 420.0, "g_min": 150.0},
-    "oil": {"cp": 2000.0, "g_per_kg": 120.0, "g_min": 40.0},
+    "water": {"cp": 4186.0, "g_per_kg": 420.0, "g_min": 150.0, "emissivity": 0.95},
+    "oil": {"cp": 2000.0, "g_per_kg": 120.0, "g_min": 40.0, "emissivity": 0.9},
 }
 
 WATER_LATENT_J_PER_KG = 2_257_000.0
 WATER_BOIL_C = 100.0
 
-# how each kind of zone turns drawn power into heat in the pan:
-#   direct: share of drawn power that reaches the heater node (or the pan for induction),
-#   heater_mass_j_per_k: thermal mass of the element / grate (0 = none, induction),
-#   g_heater_pan: conductance element -> pan (W/K), g_heater_loss: element -> room (W/K)
+# How each kind of zone turns drawn power into heat, per m^2 of zone where it scales with size:
+#   to_pan: share of drawn power that lands in the pan at once (induction: eddy currents in the
+#       base; radiant: infrared through the glass; gas: the flame's hot gases on the base)
+#   to_heater: share that heats the element (radiant coil and glass) or the grate and burner cap
+#   the rest is lost at once (electronics and coil; insulation below; flue gases past the pan)
+#   heater_j_per_km2: thermal mass of the element per m^2 of zone (0 = no element: induction)
+#   g_heater_pan_per_m2: conductance element -> pan per m^2 (contact and radiation through glass)
+#   g_heater_loss_per_m2: element -> hob body and room per m^2 while a pan covers it
 ZONE_KINDS: dict[str, dict[str, float]] = {
-    "induction": {"direct": 0.90, "heater_mass_j_per_k": 0.0, "g_heater_pan": 0.0, "g_heater_loss": 0.0},
-    "radiant": {"direct": 0.84, "heater_mass_j_per_k": 1400.0, "g_heater_pan": 9.0, "g_heater_loss": 0.9},
-    "gas": {"direct": 0.46, "heater_mass_j_per_k": 700.0, "g_heater_pan": 40.0, "g_heater_loss": 1.2},
+    "induction": {"to_pan": 0.885, "to_heater": 0.0, "heater_j_per_km2": 0.0,
+                  "g_heater_pan_per_m2": 0.0, "g_heater_loss_per_m2": 0.0},
+    "radiant": {"to_pan": 0.30, "to_heater": 0.62, "heater_j_per_km2": 12_000.0,
+                "g_heater_pan_per_m2": 160.0, "g_heater_loss_per_m2": 12.0},
+    "gas": {"to_pan": 0.45, "to_heater": 0.05, "heater_j_per_km2": 20_000.0,
+            "g_heater_pan_per_m2": 40.0, "g_heater_loss_per_m2": 30.0},
 }
+
+# emissivity of an element or grate left without a pan (dark glass-ceramic, sooty cast iron)
+HEATER_EMISSIVITY = 0.9
 
 # share of full power at each level 1..9 (index 0 = off); real hobs space them roughly like this
 LEVEL_FRACTION = (0.0, 0.06, 0.10, 0.15, 0.22, 0.30, 0.40, 0.53, 0.72, 1.0)

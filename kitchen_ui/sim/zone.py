@@ -8,24 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simple_pid import PID
-
 from ..core.model import ZoneInfo, ZoneState
+from .control import PID_GAINS, TargetController, level_for_share
 from .materials import LEVEL_FRACTION
 from .physics import ZonePhysics
 
-# closed loop on the cooking temperature; tuned on the simulator (see tests/sim/test_control.py)
-PID_GAINS = {
-    "induction": (0.08, 0.0006, 0.0),
-    "radiant": (0.05, 0.0002, 0.0),
-    "gas": (0.06, 0.0004, 0.0),
-}
+__all__ = ["PID_GAINS", "SensorFault", "SimZone"]
 
 
 @dataclass
 class SensorFault:
-    kind: str                      # "sensor_open", "sensor_stuck", "heater_dead"
-    stuck_at: float | None = None  # the frozen reading of a stuck sensor
+    kind: str                          # "sensor_open", "sensor_stuck", "heater_dead"
+    stuck_at: float | None = None      # the frozen reading of a stuck sensor
+    stuck_pan_at: float | None = None  # and its frozen pan reading
 
 
 class SimZone:
@@ -43,7 +38,7 @@ class SimZone:
         self.injected: SensorFault | None = None   # what the simulator broke on purpose
         self.power_w = 0.0                         # drawn this step
         self.energy_wh = 0.0
-        self.pid: PID | None = None
+        self.controller: TargetController | None = None
         self.control = 0.0                         # 0..1 share of max power in target mode
         self.pan_present = False                   # as the zone detects it
 
@@ -58,39 +53,44 @@ class SimZone:
         self.boost = False
         self.boost_started_t = None
         self.target_c = None
-        self.pid = None
+        self.controller = None
         self.control = 0.0
+        self.power_w = 0.0
         return was_on
 
     def set_level(self, level: int, t: float) -> None:
         if level == 0:
             self.switch_off()
             return
-        self.mode, self.level, self.boost, self.target_c, self.pid = "level", level, False, None, None
+        self.mode, self.level, self.boost, self.target_c, self.controller = "level", level, False, None, None
         self.boost_started_t = None
+        self.control = 0.0
 
     def set_boost(self, on: bool, t: float) -> None:
         if on:
             if not self.boost:
                 self.boost_started_t = t
-            self.mode, self.level, self.boost, self.target_c, self.pid = "level", 9, True, None, None
+            self.mode, self.level, self.boost, self.target_c, self.controller = "level", 9, True, None, None
+            self.control = 0.0
         elif self.boost:
             self.boost, self.boost_started_t = False, None
             self.level = 9
 
     def set_target(self, temp_c: float, t: float) -> None:
-        kp, ki, kd = PID_GAINS[self.info.kind]
-        if self.mode != "target" or self.pid is None:
-            self.pid = PID(kp, ki, kd, setpoint=temp_c, output_limits=(0.0, 1.0), sample_time=None)
-        self.pid.setpoint = temp_c
+        if self.mode != "target" or self.controller is None:
+            self.controller = TargetController(self.info.kind, temp_c)
+            self.level = 0
+        self.controller.setpoint = temp_c
         self.mode, self.target_c, self.boost, self.boost_started_t = "target", float(temp_c), False, None
 
     def nominal_power_w(self) -> float:
-        """The most this zone may draw in its current setting (used for the child lock)."""
+        """What the zone's setting stands for, in watts (the child lock compares against it).
+
+        In target mode that is the level the controller is at now: leaving target mode for a
+        higher level raises the power.
+        """
         if self.mode == "off":
             return 0.0
-        if self.mode == "target":
-            return self.info.max_power_w
         if self.boost and self.info.boost_power_w:
             return self.info.boost_power_w
         return LEVEL_FRACTION[self.level] * self.info.max_power_w
@@ -98,19 +98,20 @@ class SimZone:
     # -- readings -------------------------------------------------------------------------------
     def reading_c(self) -> float | None:
         """The sensor's reading, as the stove's controller sees it (may be wrong when broken)."""
-        if self.injected is not None and self.injected.kind == "sensor_open":
-            return None
-        if self.injected is not None and self.injected.kind == "sensor_stuck":
-            return self.injected.stuck_at
+        injected = self.injected
+        if injected is not None:
+            if injected.kind == "sensor_open":
+                return None
+            if injected.kind == "sensor_stuck":
+                return injected.stuck_at
         return self.physics.reading_c
 
     def pan_reading_c(self) -> float | None:
-        if self.injected is not None and self.injected.kind == "sensor_open":
+        injected = self.injected
+        if self.physics.pan is None or (injected is not None and injected.kind == "sensor_open"):
             return None
-        if self.physics.pan is None:
-            return None
-        if self.injected is not None and self.injected.kind == "sensor_stuck":
-            return self.injected.stuck_at
+        if injected is not None and injected.kind == "sensor_stuck":
+            return injected.stuck_pan_at
         return self.physics.pan_temp_c
 
     def detect_pan(self) -> bool:
@@ -121,32 +122,41 @@ class SimZone:
     # -- physics --------------------------------------------------------------------------------
     def demanded_power_w(self, dt: float) -> float:
         """Power the controls ask for this step (before pan detection and heater faults)."""
-        if self.mode == "off":
+        mode = self.mode
+        if mode == "off":
             return 0.0
-        if self.mode == "level":
+        if mode == "level":
             if self.boost and self.info.boost_power_w:
                 return self.info.boost_power_w
             return LEVEL_FRACTION[self.level] * self.info.max_power_w
-        reading = self.reading_c()
-        if reading is None or self.pid is None:
+        if self.controller is None:
             return 0.0
-        self.control = float(self.pid(reading, dt=dt))
-        self.level = max(1, min(9, round(self.control * 9))) if self.control > 0.02 else 0
-        return self.control * self.info.max_power_w
+        share = self.controller.update(self.reading_c(), dt)
+        if share != self.control:
+            self.control = share
+            self.level = level_for_share(share)
+        return share * self.info.max_power_w
+
+    def drawn_power_w(self, demanded: float) -> float:
+        """What actually flows: nothing into an induction coil without a pan or a dead heater."""
+        if demanded and ((self.info.kind == "induction" and not self.pan_present)
+                         or (self.injected is not None and self.injected.kind == "heater_dead")):
+            return 0.0
+        return demanded
+
+    def refresh_power(self) -> None:
+        """Show a new open-loop setting's power at once (a command answers with the snapshot)."""
+        if self.mode == "level":
+            self.power_w = self.drawn_power_w(self.demanded_power_w(0.0))
 
     def step(self, dt: float) -> float:
         """Advance the physics; returns the power it asked for (the safety rules look at it)."""
         demanded = self.demanded_power_w(dt)
-        drawn = demanded
-        if self.info.kind == "induction" and not self.pan_present:
-            drawn = 0.0                      # no pan, no load: the coil draws nothing
-        heating = drawn
-        if self.injected is not None and self.injected.kind == "heater_dead":
-            heating = 0.0
-            drawn = 0.0
-        self.physics.step(dt, heating)
+        drawn = self.drawn_power_w(demanded)
+        self.physics.step(dt, drawn)
         self.power_w = drawn
-        self.energy_wh += drawn * dt / 3600.0
+        if drawn:
+            self.energy_wh += drawn * dt / 3600.0
         return demanded
 
     def snapshot(self, t: float, residual_heat_c: float) -> ZoneState:
