@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import socket
 import ssl
+import subprocess
 import time
 from typing import Any
 
@@ -337,3 +338,18 @@ def client_stove():
     yield make
     for stove in made:
         stove.stop()
+
+
+@pytest.fixture(scope="session")
+def server_tls_cert(tmp_path_factory):
+    """A self-signed certificate for localhost/127.0.0.1 made with the openssl CLI: (cert, key)."""
+    d = tmp_path_factory.mktemp("tls")
+    cert, key = d / "cert.pem", d / "key.pem"
+    try:
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+                       check=True, capture_output=True, timeout=30)
+    except (FileNotFoundError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"openssl cannot make a test certificate: {exc}")
+    return str(cert), str(key)
