@@ -27,6 +27,8 @@ PROTOCOL = "ksp/1"
 CLIENT_NAME = f"kitchen-ui/{__version__}"
 ROLES = ("controller", "observer")
 DEFAULT_CONTROLLER_RETRY_S = 5.0
+MAX_PING_INTERVAL_S = 2.0    # a stove with a long heartbeat timeout is still checked this often
+MAX_SILENCE_S = 10.0         # ...and given up on after this long without a byte
 
 
 # -- events the session reports ---------------------------------------------------------------
@@ -227,15 +229,17 @@ class ClientSession:
 
     @property
     def ping_interval(self) -> float:
+        """Pings (controller and observer alike) keep the slot and show the stove still answers."""
         hb = self.info.heartbeat_timeout_s if self.info else 3.0
-        return hb * self.heartbeat_fraction
+        return min(hb * self.heartbeat_fraction, MAX_PING_INTERVAL_S)
 
     @property
     def silence_limit(self) -> float:
+        """How long a stove may send nothing at all (no answer, no telemetry) before we reconnect."""
         if self.silence_timeout_s is not None:
             return self.silence_timeout_s
         hb = self.info.heartbeat_timeout_s if self.info else 3.0
-        return max(2.0 * hb, 2.0)
+        return min(max(2.0 * hb, 2.0), MAX_SILENCE_S)
 
     # -- connection -----------------------------------------------------------------------------
     def connection_made(self, now: float) -> None:

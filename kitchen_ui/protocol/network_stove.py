@@ -82,7 +82,7 @@ class NetworkStove(Stove):
         self.max_tick_s = max_tick_s
         self._wall = wall
         self._transport_name = str(self.address)
-        self.link = LinkState(LinkStatus.CLOSED, message="not started", transport=self._transport_name)
+        self.link = LinkState(LinkStatus.CONNECTING, transport=self._transport_name)  # as LocalStove before start
         self._loop: asyncio.AbstractEventLoop | None = None
         self._main_task: asyncio.Task | None = None
         self._thread: threading.Thread | None = None
@@ -97,7 +97,7 @@ class NetworkStove(Stove):
     def start(self) -> None:
         if self._thread is not None:
             return
-        self._stopping = False
+        self._stopping, self._closing = False, None
         self._announce(LinkStatus.CONNECTING, f"connecting to {self._transport_name}")
         ready = threading.Event()
         self._thread = threading.Thread(target=self._thread_main, args=(ready,), name="hearth-ksp-client",
@@ -115,7 +115,8 @@ class NetworkStove(Stove):
                 loop.call_soon_threadsafe(self._cancel_main)
             except RuntimeError:  # the loop has already closed
                 pass
-        thread.join(timeout=5.0)
+        if thread is not threading.current_thread():   # stop() from a slot: the thread ends by itself
+            thread.join(timeout=5.0)
         self._thread = None
         self._announce(LinkStatus.CLOSED, "disconnected")
 
@@ -155,12 +156,12 @@ class NetworkStove(Stove):
         fut: Future = Future()
         loop = self._loop
         if loop is None or self._stopping:
-            _resolve(fut, error=LinkError("not connected: the network stove is stopped"))
+            _resolve(fut, error=LinkError("not connected: the network stove is not running"))
             return fut
         try:
             loop.call_soon_threadsafe(self._submit, method, dict(params or {}), fut)
         except RuntimeError:
-            _resolve(fut, error=LinkError("not connected: the network stove is stopped"))
+            _resolve(fut, error=LinkError("not connected: the network stove is not running"))
         return fut
 
     def _submit(self, method: str, params: dict[str, Any], fut: Future) -> None:

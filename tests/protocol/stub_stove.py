@@ -4,7 +4,7 @@ It shares no code with kitchen_ui (not the simulator, not the codec, not the ser
 asyncio and json, so a misreading of the contract in our code is not repeated here. Its zones
 differ from our profiles ("left"/"right" by default). It runs its own event loop in a thread
 and can be told to misbehave: hold the controller slot (-32003), refuse new connections, drop
-every connection, leave a method unanswered, or send a raw (malformed) line. Every request it
+every connection, leave a method unanswered, hang (``frozen``), or send a raw (malformed) line. Every request it
 receives is recorded with its wall-clock time.
 """
 
@@ -62,6 +62,7 @@ class StubStove:
         self.hold_controller_slot = False   # pretend another dashboard controls the stove
         self.refuse_connections = False     # accept and close at once
         self.mute: set[str] = set()         # methods left unanswered
+        self.frozen = False                 # a hung stove: sends nothing, answers nothing, stays connected
         self.received: list[Received] = []
         self.connections_made = 0
         self.locked = False
@@ -224,7 +225,7 @@ class StubStove:
             return True
         id_, method, params = msg["id"], msg["method"], msg.get("params", {})
         self.received.append(Received(conn.id, time.monotonic(), method, params, conn.role))
-        if method in self.mute:
+        if method in self.mute or self.frozen:
             return True
         keep_open = True
         try:
@@ -269,8 +270,9 @@ class StubStove:
 
     async def _telemetry(self, conn: _Conn) -> None:
         while True:
-            conn.seq += 1
-            self._send(conn, {"jsonrpc": "2.0", "method": "telemetry", "params": self._snapshot(conn)})
+            if not self.frozen:
+                conn.seq += 1
+                self._send(conn, {"jsonrpc": "2.0", "method": "telemetry", "params": self._snapshot(conn)})
             await asyncio.sleep(1.0 / conn.hz)
 
     def _zone(self, p: dict[str, Any]) -> int:

@@ -199,6 +199,17 @@ def test_heartbeat_ping_at_most_every_third_of_the_timeout():
     assert sent(s) == []
 
 
+def test_a_long_heartbeat_timeout_still_pings_and_watches_often():
+    s = ClientSession()
+    s.connection_made(0.0)
+    s.receive_data(answer(sent(s)[0]["id"], hello_result(heartbeat_timeout_s=600)), 0.0)
+    s.receive_data(answer(sent(s)[0]["id"], snapshot()), 0.0)
+    s.tick(2.0)
+    assert [m["method"] for m in sent(s)] == ["ping"]          # not 150 s later
+    broken = [e for t in range(3, 11) for e in s.tick(float(t)) if isinstance(e, ConnectionBroken)]
+    assert len(broken) == 1                                     # a dead stove: noticed in seconds, not minutes
+
+
 def test_unanswered_request_times_out_and_a_late_answer_is_ignored():
     s = online(request_timeout_s=2.0)
     i = s.send_request("zone.set_level", {"zone": 0, "level": 1}, "late", 1.0)

@@ -144,6 +144,19 @@ def test_unanswered_request_times_out_with_link_error(client_stub, client_stove)
     assert stove.link.online
 
 
+def test_a_hung_stove_is_noticed_and_reconnected(client_stub, client_stove):
+    stub = client_stub()
+    stove, rec = client_stove(url(stub), silence_timeout_s=0.3, request_timeout_s=0.2)
+    rec.wait_link("online")
+    n = len(rec.links)
+    stub.frozen = True                      # the TCP connection stays up; nothing comes through
+    lost = rec.wait_link("lost", after=n, timeout=1.0)
+    assert "did not answer" in lost.message or "nothing heard" in lost.message
+    stub.frozen = False
+    rec.wait_link("online", after=n)
+    assert stove.ping().result(2)["t"] >= 0
+
+
 def test_observer_when_the_slot_is_taken_then_controller_when_it_frees(client_stub, client_stove):
     stub = client_stub(retry_after_s=0.1)
     stub.hold_controller_slot = True
@@ -269,6 +282,15 @@ def test_stop_is_clean_and_idempotent(client_stub, client_stove):
     assert stove.link.status is LinkStatus.CLOSED
     with pytest.raises(LinkError):
         fut.result(0.5)
-    with pytest.raises(LinkError, match="stopped"):
+    with pytest.raises(LinkError, match="not running"):
         stove.ping().result(0.5)
     assert not any(t.name == "hearth-ksp-client" and t.is_alive() for t in threading.enumerate())
+
+
+def test_stop_from_a_signal_handler_does_not_deadlock(client_stub, client_stove):
+    stub = client_stub()
+    stove, rec = client_stove(url(stub))
+    stove.link_changed.connect(lambda link: stove.stop() if link.online else None)
+    rec.wait_link("closed")
+    wait_until(lambda: not any(t.name == "hearth-ksp-client" and t.is_alive() for t in threading.enumerate()),
+               what="the client thread to end")

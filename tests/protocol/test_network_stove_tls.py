@@ -9,6 +9,7 @@ import ssl
 import pytest
 
 from kitchen_ui.connect import StoveUrlError, open_stove
+from kitchen_ui.core.errors import LinkError
 from kitchen_ui.core.model import LinkStatus
 from kitchen_ui.protocol.network_stove import tls_context
 
@@ -125,4 +126,6 @@ def test_open_stove_checks_the_ca_cert_flag(tmp_path):
     with pytest.raises(StoveUrlError, match="ksps://"):
         open_stove("ksp://127.0.0.1:7868", ca_cert=cert)
     stove = open_stove("ksps://127.0.0.1:7868", ca_cert=cert)
-    assert stove.ca_cert == cert and stove.link.status is LinkStatus.CLOSED   # built, not started
+    assert stove.ca_cert == cert
+    with pytest.raises(LinkError, match="not running"):        # built, not started: no connection yet
+        stove.ping().result(0.5)
