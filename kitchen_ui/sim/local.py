@@ -7,6 +7,7 @@ advances the stove and publishes telemetry; tests run it unthreaded and call :me
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import uuid
@@ -20,6 +21,8 @@ from ..core.stove import Stove, completed
 from .profiles import StoveProfile
 from .service import PROTOCOL, Session, StoveService
 from .stove import SimulatedStove
+
+log = logging.getLogger(__name__)
 
 
 class LocalStove(Stove):
@@ -67,10 +70,13 @@ class LocalStove(Stove):
         self._set_link(LinkState(LinkStatus.CLOSED, message="stopped", transport="in-process"))
 
     def _run(self) -> None:
-        period = 1.0 / max(1.0, self.session.telemetry_hz)
         next_t = time.monotonic()
         while not self._stop.is_set():
-            self.pump()
+            try:
+                self.pump()
+            except Exception:  # a bug must not silently end telemetry: log it and carry on
+                log.exception("simulated stove step failed")
+            period = 1.0 / max(1.0, self.session.telemetry_hz)    # telemetry.set_rate applies
             next_t += period
             delay = next_t - time.monotonic()
             if delay < -period:          # fell behind (a slow machine): do not try to catch up
