@@ -84,6 +84,7 @@ class NetworkStove(Stove):
         self._transport_name = str(self.address)
         self.link = LinkState(LinkStatus.CONNECTING, transport=self._transport_name)  # as LocalStove before start
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_lock = threading.Lock()     # no request slips onto a loop that is closing
         self._main_task: asyncio.Task | None = None
         self._thread: threading.Thread | None = None
         self._stopping = False
@@ -140,7 +141,9 @@ class NetworkStove(Stove):
         except Exception:  # never let the client thread die silently
             log.exception("the KSP/1 client thread failed")
         finally:
-            self._loop = None
+            with self._loop_lock:
+                self._loop = None
+            loop.run_until_complete(asyncio.sleep(0))   # requests queued meanwhile fail with LinkError
             loop.close()
 
     @staticmethod
@@ -154,14 +157,11 @@ class NetworkStove(Stove):
     # -- requests (any thread) ------------------------------------------------------------------
     def request(self, method: str, params: dict[str, Any] | None = None) -> Future:
         fut: Future = Future()
-        loop = self._loop
-        if loop is None or self._stopping:
-            _resolve(fut, error=LinkError("not connected: the network stove is not running"))
-            return fut
-        try:
-            loop.call_soon_threadsafe(self._submit, method, dict(params or {}), fut)
-        except RuntimeError:
-            _resolve(fut, error=LinkError("not connected: the network stove is not running"))
+        with self._loop_lock:
+            if self._loop is not None and not self._stopping:
+                self._loop.call_soon_threadsafe(self._submit, method, dict(params or {}), fut)
+                return fut
+        _resolve(fut, error=LinkError("not connected: the network stove is not running"))
         return fut
 
     def _submit(self, method: str, params: dict[str, Any], fut: Future) -> None:

@@ -294,3 +294,24 @@ def test_stop_from_a_signal_handler_does_not_deadlock(client_stub, client_stove)
     rec.wait_link("closed")
     wait_until(lambda: not any(t.name == "hearth-ksp-client" and t.is_alive() for t in threading.enumerate()),
                what="the client thread to end")
+
+
+def test_no_request_is_left_pending_when_stop_races_callers(client_stub, client_stove):
+    stub = client_stub()
+    stove, rec = client_stove(url(stub))
+    rec.wait_link("online")
+    futures, go = [], threading.Event()
+
+    def hammer():
+        go.wait()
+        for _ in range(300):
+            futures.append(stove.ping())
+    threads = [threading.Thread(target=hammer) for _ in range(3)]
+    for t in threads:
+        t.start()
+    go.set()
+    stove.stop()
+    for t in threads:
+        t.join()
+    outcomes = {type(f.exception(timeout=1)).__name__ if f.exception(timeout=1) else "answered" for f in futures}
+    assert outcomes <= {"answered", "LinkError"} and len(futures) == 900
