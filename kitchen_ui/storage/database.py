@@ -1,0 +1,179 @@
+"""The kitchen database: one SQLite file, opened through sqlite-utils, migrated on open.
+
+Hearth marks its files with ``PRAGMA application_id`` and counts the schema in
+``PRAGMA user_version``; the numbered scripts in ``db/migrations`` bring a file from any earlier
+version to the newest, each in one transaction. A file that is not SQLite, a SQLite file that is
+not Hearth's, a damaged one or one written by a newer Hearth is refused with a
+:class:`DatabaseError` that names the file and the reason, and is never written to.
+
+Journal mode is WAL, so the session writer thread and the UI read and write side by side.
+The default file lives in the user's data folder (platformdirs); ``--db PATH`` overrides it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+APPLICATION_ID = 0x48525448          # "HRTH"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APP_NAME = "Hearth"
+DB_FILE = "kitchen.sqlite3"
+_MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class DatabaseError(Exception):
+    """The kitchen database cannot be used; the message names the file and what is wrong."""
+
+
+def default_db_path() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DB_FILE
+
+
+def migrations_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    here = Path(__file__).resolve().parent
+    for cand in ([Path(bundle) / "db" / "migrations"] if bundle else []) + [
+            here.parent.parent / "db" / "migrations", here.parent / "db" / "migrations"]:
+        if cand.is_dir():
+            return cand
+    raise DatabaseError("Hearth's database migrations (db/migrations) are missing from this installation")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    out = []
+    for p in sorted(migrations_dir().iterdir()):
+        m = _MIGRATION.match(p.name)
+        if m:
+            out.append(Migration(int(m.group(1)), p.stem, p.read_text(encoding="utf-8")))
+    for i, m in enumerate(out, start=1):
+        if m.version != i:
+            raise DatabaseError(f"db/migrations: expected migration {i:04d}, found {m.name}")
+    return out
+
+
+def latest_version() -> int:
+    return len(migrations())
+
+
+def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
+    """Bring ``conn`` from its ``user_version`` up to ``upto`` (default: newest); returns those applied."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    applied = []
+    for m in migrations():
+        if m.version <= current or (upto is not None and m.version > upto):
+            continue
+        try:
+            conn.executescript(f"BEGIN;\n{m.sql}\n;PRAGMA application_id = {APPLICATION_ID};\n"
+                               f"PRAGMA user_version = {m.version};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise DatabaseError(f"migration {m.name} failed: {exc}") from exc
+        applied.append(m.version)
+    return applied
+
+
+def _inspect(path: Path) -> tuple[int, int, list[str]] | None:
+    """(application_id, user_version, tables) of an existing file, None for a new/empty one."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a SQLite database (it starts with {head[:16]!r}); "
+                            "Hearth will not touch it — choose another file with --db")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is damaged and cannot be read ({exc}); Hearth leaves it as it is") from exc
+    return app_id, version, tables
+
+
+class KitchenDB:
+    """An open kitchen database; ``db`` is the sqlite-utils wrapper, ``conn`` the connection."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, created: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.created = created
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "KitchenDB":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with Hearth's settings (WAL, foreign keys); usable from one thread at a time."""
+    conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def open_db(path: str | Path | None = None, *, seed: bool = True) -> KitchenDB:
+    """Open (creating or upgrading) the kitchen database; a new one gets the starter recipes."""
+    p = Path(path).expanduser() if path else default_db_path()
+    found = _inspect(p)
+    if found is not None:
+        app_id, version, tables = found
+        if app_id != APPLICATION_ID:
+            if app_id != 0 or tables:
+                what = f"application id {app_id:#x}" if app_id else "tables " + ", ".join(tables[:6])
+                raise DatabaseError(f"{p} is a SQLite database but not Hearth's kitchen database ({what}); "
+                                    "Hearth will not change it — choose another file with --db")
+            found = None
+        elif version > latest_version():
+            raise DatabaseError(f"{p} was written by a newer Hearth (schema version {version}; this one "
+                                f"knows up to {latest_version()}); upgrade Hearth to open it")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the folder for {p} ({exc.strerror or exc})") from exc
+    try:
+        conn = connect(p)
+        apply_migrations(conn)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{p}: cannot open the database ({exc})") from exc
+    kdb = KitchenDB(p, conn, created=found is None)
+    if kdb.created and seed:
+        from ..recipes.archive import starter_recipes
+        from .recipes_store import save_recipe
+        for recipe in starter_recipes():
+            save_recipe(kdb, recipe)
+    return kdb
