@@ -3,7 +3,9 @@
 Thin on purpose: an asyncio loop in a daemon thread moves bytes between a TCP (or TLS) stream
 and the sans-I/O :class:`~kitchen_ui.protocol.client.ClientSession`, which holds every protocol
 rule. ``request()`` may be called from any thread and returns a ``concurrent.futures.Future``;
-signals are emitted from the client thread (the Qt layer re-emits them on the GUI thread).
+signals are emitted from the client thread (the Qt layer re-emits them on the GUI thread), except
+the CONNECTING/CLOSED link changes of ``start()``/``stop()``, emitted by their caller as LocalStove does.
+A slot must not block on a future: it runs on the thread that would resolve it.
 The connection is kept up by itself: a loss is reported at once, then it reconnects with a
 capped, jittered backoff, says ``hello`` again and resynchronises with ``state.get``.
 """
