@@ -23,33 +23,40 @@ class ServerLimits:
     invalid_window_s: float = 10.0
     max_pending_output: int = 1 << 20
     sim_tick_s: float = 0.02         # how often the stove's physics catch up with the clock
-    sim_max_stove_s_per_tick: float = 200.0   # bounds the work of one tick (see PacedClock)
+    sim_budget_s: float = 0.01       # most compute one tick spends on physics (see PacedClock)
+    sim_chunk_s: float = 5.0         # stove seconds computed between looks at that budget
 
 
 class PacedClock:
-    """Stove time that follows ``source`` but moves only when the server ticks, a bounded step.
+    """Stove time that follows ``source`` but moves only when the server steps it.
 
-    At high simulation speeds physics may cost more than the wall time allows; a tick computes
-    at most ``max_step_s`` of stove time and lets the rest go, so requests are still answered
-    within one tick and the stove simply runs slower than asked instead of falling ever behind.
+    At high simulation speeds physics may cost more compute than the wall time allows. The server
+    steps this clock a chunk at a time within a compute budget per tick, then lets the remaining
+    lag go (:meth:`let_go`): requests are answered between ticks, and the stove simply runs slower
+    than asked instead of falling ever further behind and racing to catch up later.
     """
 
-    def __init__(self, source: Clock, max_step_s: float = 200.0) -> None:
+    def __init__(self, source: Clock, chunk_s: float = 5.0) -> None:
         self.source = source
-        self.max_step_s = max_step_s
+        self.chunk_s = chunk_s
         self._dropped = 0.0
         self._t = source.now()
 
     def now(self) -> float:
         return self._t
 
-    def advance(self) -> float:
-        want = self.source.now() - self._dropped
-        if want - self._t > self.max_step_s:
-            self._dropped += want - self._t - self.max_step_s
-            want = self._t + self.max_step_s
-        self._t = max(self._t, want)
-        return self._t
+    def behind_s(self) -> float:
+        return max(0.0, self.source.now() - self._dropped - self._t)
+
+    def step(self) -> bool:
+        """Move on by at most one chunk; True while still behind the source."""
+        lag = self.behind_s()
+        self._t += min(lag, self.chunk_s)
+        return lag > self.chunk_s
+
+    def let_go(self) -> None:
+        """Forgive the lag: the stove time the server could not compute is never owed."""
+        self._dropped += self.behind_s()
 
 
 class TokenBucket:

@@ -10,6 +10,7 @@ returned actions, so every rule of the contract is unit-tested with injected tim
 from __future__ import annotations
 
 import hmac
+import time
 import uuid
 from collections import deque
 from dataclasses import dataclass
@@ -175,11 +176,13 @@ class StoveServer:
     """Everything a KSP/1 stove decides, for any number of connections, driven by the adapter."""
 
     def __init__(self, service: StoveService, *, token: str = "", limits: ServerLimits | None = None,
-                 pace: PacedClock | None = None, log: Callable[[str], None] | None = None) -> None:
+                 pace: PacedClock | None = None, log: Callable[[str], None] | None = None,
+                 work_clock: Callable[[], float] = time.perf_counter) -> None:
         self.service = service
         self.token = token
         self.limits = limits or ServerLimits()
         self.pace = pace
+        self._work_clock = work_clock   # measures compute spent on physics, not protocol time
         self.log = log or (lambda line: None)
         self.connections: dict[int, Connection] = {}
         self.controller: Connection | None = None
@@ -312,10 +315,8 @@ class StoveServer:
     def tick(self, now: float) -> None:
         """Run physics, deadlines, heartbeat and telemetry up to ``now`` (wall seconds)."""
         if self._next_sim is None or now >= self._next_sim:
-            if self.pace is not None:
-                self.pace.advance()
-            self.service.update()
-            self._next_sim = now + self.limits.sim_tick_s
+            behind = self._run_physics()
+            self._next_sim = now if behind else now + self.limits.sim_tick_s
         self._flush_events()
         for conn in list(self.connections.values()):
             if not conn.hello_seen and now - conn.opened_at >= self.limits.handshake_timeout_s:
@@ -327,6 +328,21 @@ class StoveServer:
                if c.next_telemetry is not None and now >= c.next_telemetry]
         if due:
             self._send_telemetry(due, now)
+
+    def _run_physics(self) -> bool:
+        """Bring the stove up to its clock within the compute budget; True if it could not."""
+        if self.pace is None:
+            self.service.update()
+            return False
+        end = self._work_clock() + self.limits.sim_budget_s
+        while True:
+            more = self.pace.step()
+            self.service.update()
+            if not more:
+                return False
+            if self._work_clock() >= end:
+                self.pace.let_go()
+                return True
 
     def next_deadline(self) -> float:
         """The wall time at which :meth:`tick` has something to do."""
@@ -399,7 +415,7 @@ def build_sim_server(profile: Any, *, speed: float = 1.0, token: str = "", remot
 
     limits = limits or ServerLimits()
     source = source if source is not None else ScaledClock(speed)
-    pace = PacedClock(source, limits.sim_max_stove_s_per_tick)
+    pace = PacedClock(source, limits.sim_chunk_s)
     set_speed = getattr(source, "set_speed", None)
     service = StoveService(SimulatedStove(profile, pace), remote_start=remote_start,
                            link_loss_policy=link_loss_policy, telemetry_hz=telemetry_hz,

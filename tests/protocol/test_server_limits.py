@@ -309,12 +309,44 @@ def test_next_deadline_names_the_next_thing_to_do(server_sans):
 
 
 # -- physics work per tick is bounded ----------------------------------------------------------------------
-def test_paced_clock_follows_its_source_but_never_jumps_more_than_its_step():
+def test_paced_clock_steps_in_chunks_and_lets_lag_go():
     src = ManualClock()
-    p = PacedClock(src, max_step_s=100.0)
-    src.advance(30.0)
-    assert p.now() == 0.0 and p.advance() == 30.0
+    p = PacedClock(src, chunk_s=10.0)
+    src.advance(25.0)
+    assert p.now() == 0.0
+    assert p.step() is True and p.now() == 10.0
+    assert p.step() is True and p.now() == 20.0
+    assert p.step() is False and p.now() == 25.0
     src.advance(1000.0)
-    assert p.advance() == 130.0                  # the rest is let go, not owed
+    p.step()
+    p.let_go()                                   # the rest is let go, not owed
+    assert p.behind_s() == 0.0 and p.now() == 35.0
+    src.advance(3.0)
+    assert p.step() is False and p.now() == 38.0
+
+
+def test_a_tick_spends_at_most_its_compute_budget_on_physics():
+    from kitchen_ui.protocol.server import build_sim_server
+    from kitchen_ui.sim.profiles import load_profile
+
+    src = ManualClock()
+    work = [0.0]
+
+    def work_clock():
+        work[0] += 0.001                         # every look at the clock costs 1 ms of "compute"
+        return work[0]
+
+    server = build_sim_server(load_profile("range-6"), source=src)
+    server._work_clock = work_clock
     src.advance(10.0)
-    assert p.advance() == 140.0
+    server.tick(1.0)
+    assert server.service.stove.t == pytest.approx(10.0)      # a small step: all of it
+    assert server.next_deadline() == pytest.approx(1.0 + server.limits.sim_tick_s)
+    src.advance(10_000.0)
+    server.tick(2.0)
+    t = server.service.stove.t
+    assert 10.0 < t < 10.0 + 12 * server.limits.sim_chunk_s   # ~10 chunks within 10 ms, rest let go
+    assert server.next_deadline() == 2.0                       # behind: tick again right after I/O
+    src.advance(1.0)
+    server.tick(2.001)
+    assert server.service.stove.t == pytest.approx(t + 1.0)   # the lag was forgiven, not owed
