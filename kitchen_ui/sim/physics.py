@@ -14,7 +14,7 @@ Energy is book-kept exactly: ``energy_drawn_j`` equals the change of :meth:`stor
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .materials import (
@@ -81,6 +81,7 @@ class ZonePhysics:
 
         A pan put on an empty zone starts at room temperature (or at ``contents_temp_c`` with its
         contents); replacing a pan keeps the pan's temperature (new contents in the same pan).
+        The zone keeps its own copy: boiling changes it, never the caller's object.
         """
         if pan is not None:
             if pan.material not in PAN_MATERIALS:
@@ -90,6 +91,7 @@ class ZonePhysics:
             if not pan.mass_kg > 0 or pan.contents_mass_kg < 0:
                 raise ValueError("a pan needs a mass above 0 and contents of 0 kg or more")
         had_pan = self.pan is not None
+        pan = None if pan is None else replace(pan)
         self.pan = pan
         self.boiled = False
         if pan is None:
@@ -217,11 +219,11 @@ class ZonePhysics:
                 if pan.contents_kind == "water" and tc_new > WATER_BOIL_C:
                     vapour_j = self._evaporate(pan, (tc_new - WATER_BOIL_C) * cc)
         self.energy_lost_j += lost_w * dt
-        if not self.has_contents:
-            self.contents_temp_c = self.pan_temp_c
         food_after = self._pan_c * self.pan_temp_c
-        if self.has_contents:
+        if has_contents and pan.contents_kind != "none":     # (it may just have boiled dry)
             food_after += pan.contents_mass_kg * CONTENTS[pan.contents_kind]["cp"] * self.contents_temp_c
+        else:
+            self.contents_temp_c = self.pan_temp_c
         self.heat_into_food_j += food_after - food_before + vapour_j
 
     def _evaporate(self, pan: Pan, heat_j: float) -> float:
