@@ -96,7 +96,8 @@ class RecipeEngine:
         self.runs = [StepRun(i) for i in range(len(recipe.steps))]
         self._deps = [recipe.dependencies(i) for i in range(len(recipe.steps))]
         self._lock = threading.RLock()
-        self._desired: dict[int, Setting | None] = {}
+        self._desired: dict[int, Setting | None] = {}   # what the engine last commanded, as the stove should show
+        self._wanted: dict[int, Setting | None] = {}    # what the recipe wants now (resume re-applies it)
         self._armed: dict[int, bool] = {}
         self._keep_warm: set[int] = set()
         self._used: set[int] = set()
@@ -164,9 +165,9 @@ class RecipeEngine:
             self.paused_reason = ""
             self._set_status(RunStatus.RUNNING)
             self._log("resumed", "recipe resumed")
-            for zone, want in list(self._desired.items()):
+            for zone, want in list(self._wanted.items()):
                 if want is None or want.mode == "off":
-                    self._desired.pop(zone)      # whatever the cook did with it is the cook's
+                    self._desired.pop(zone, None)    # the recipe is done with it: it is the cook's
                 else:
                     self._command(zone, want, "resume")
             for r in self.runs:
@@ -413,7 +414,7 @@ class RecipeEngine:
     def _command(self, zone: int, want: Setting | None, why: str) -> None:
         """Send one zone command; a refusal pauses the run with an alert naming it."""
         self._used.add(zone)
-        self._desired[zone] = want
+        self._desired[zone] = self._wanted[zone] = want
         self._armed[zone] = False
         self._predictors[zone].reset() if zone in self._predictors else None
         s = self.stove
@@ -422,7 +423,7 @@ class RecipeEngine:
         elif want.mode == "boost" and self._zone_info(zone).has_boost:
             fut, text = s.set_boost(zone, True), "boost"
         elif want.mode == "boost":                   # this zone has none: its top level instead
-            self._desired[zone] = want = Setting("level", level=9, temp_c=want.temp_c)
+            self._desired[zone] = self._wanted[zone] = want = Setting("level", level=9, temp_c=want.temp_c)
             fut, text = s.set_level(zone, 9), "level 9 (no boost on this zone)"
         elif want.mode == "level":
             fut, text = s.set_level(zone, int(want.level or 1)), f"level {want.level}"

@@ -86,7 +86,7 @@ class HeatPredictor:
         if fit is not None:
             a, c = fit
             span = max(p[0] for p in pts) - min(p[0] for p in pts)
-            if c < 0 and span > 2.0 and abs(c) * span > 0.15 * abs(r):
+            if c < 0 and span > 2.0 and abs(c) * span > 0.03 * abs(r):
                 t_inf = -a / c
                 ahead, total = target_c - temp, t_inf - temp
                 if total == 0 or ahead / total >= 0.999:

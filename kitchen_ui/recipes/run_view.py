@@ -68,6 +68,7 @@ def snapshot_of(e: "RecipeEngine") -> dict[str, Any]:
         "recipe": e.recipe.to_dict(), "zone_plan": dict(e.zone_plan),
         "steps": [r.to_dict(now) for r in e.runs],
         "desired": {str(z): (None if s is None else s.to_dict()) for z, s in e._desired.items()},
+        "wanted": {str(z): (None if s is None else s.to_dict()) for z, s in e._wanted.items()},
         "keep_warm": sorted(e._keep_warm), "used": sorted(e._used), "end_seq": e._end_seq,
     }
 
@@ -87,6 +88,8 @@ def restore(cls: type["RecipeEngine"], snap: dict[str, Any], stove: Stove, clock
         e.runs = [StepRun.from_dict(i, d) for i, d in enumerate(steps)]
         e._desired = {int(z): (None if s is None else Setting.from_dict(s, "desired"))
                       for z, s in snap.get("desired", {}).items()}
+        e._wanted = {int(z): (None if s is None else Setting.from_dict(s, "wanted"))
+                     for z, s in snap.get("wanted", {}).items()}
         e._keep_warm = {int(z) for z in snap.get("keep_warm", ())}
         e._used = {int(z) for z in snap.get("used", ())}
         e._end_seq = int(snap.get("end_seq", 0))
