@@ -1,0 +1,55 @@
+"""The default command: open the dashboard window on the stove chosen by ``--stove``.
+
+Qt is imported only here (and in kitchen_ui.ui), so the other commands run without it. Wrong
+values exit 2 with the flag named; a stove that cannot be opened exits 1 with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _open(args: argparse.Namespace):
+    from ..cli import UsageError
+    from ..connect import StoveUrlError, open_stove, parse_stove_url
+    from ..sim.profiles import ProfileError, profile_names
+
+    try:
+        address = parse_stove_url(args.stove)
+    except StoveUrlError as exc:
+        raise UsageError(str(exc)) from None
+    profile = getattr(args, "profile", None)
+    if profile and not Path(profile).suffix and profile not in profile_names():
+        raise UsageError(f"--profile: no stove profile named {profile!r} (known: {', '.join(profile_names())})")
+    try:
+        stove = open_stove(args.stove, profile=profile, zones=getattr(args, "zones", None), speed=args.speed,
+                           token=getattr(args, "token", None), token_file=getattr(args, "token_file", None),
+                           ca_cert=getattr(args, "ca_cert", None))
+    except ImportError as exc:
+        print(f"kitchen-ui: cannot open {address}: the network stove is not available in this "
+              f"installation ({exc})", file=sys.stderr)
+        return None
+    except (ProfileError, StoveUrlError, OSError, ValueError) as exc:
+        print(f"kitchen-ui: cannot open the stove {address}: {exc}", file=sys.stderr)
+        return None
+    return stove, address.scheme != "sim"
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cli import UsageError
+
+    if args.screenshot:
+        folder = Path(args.screenshot).resolve().parent
+        if not folder.is_dir():
+            raise UsageError(f"--screenshot: the folder {str(folder)!r} does not exist")
+    opened = _open(args)
+    if opened is None:
+        return 1
+    stove, network = opened
+    from ..ui.app import DashboardOptions, run_dashboard
+
+    opts = DashboardOptions(size=tuple(args.size), run_for=args.run_for, screenshot=args.screenshot,
+                            stats=args.stats, demo=args.demo, speed=args.speed, network=network)
+    return run_dashboard(stove, opts)

@@ -1,0 +1,147 @@
+"""Running the dashboard: the Qt application, the stove's lifecycle, screenshots and ``--stats``.
+
+The stove is opened before any window exists, so a wrong address or profile fails at once with
+a clear message. ``--run-for`` and ``--screenshot`` make the app quit by itself (CI, docs);
+``--stats`` prints one JSON line of frame, lag and memory figures at exit.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..core.model import LinkState
+from ..core.stove import Stove
+from .main_window import MainWindow
+from .stats import FrameStats, LoopLagProbe
+from .stove_model import StoveModel
+from .theme import load_theme_or_default
+
+DEFAULT_SCREENSHOT_AFTER_S = 2.0
+
+
+@dataclass
+class DashboardOptions:
+    size: tuple[int, int] = (1280, 800)
+    run_for: float | None = None
+    screenshot: str | None = None
+    stats: bool = False
+    demo: bool = False
+    speed: float = 1.0
+    network: bool = False          # a KSP/1 stove: --speed is asked of it once connected
+
+
+def demo_commands(model: StoveModel) -> None:
+    """Put a few zones on so there is something to see: boost, a held temperature, levels."""
+    zones = model.zones
+    plan: list[Callable[[], Any]] = []
+    if len(zones) > 0:
+        plan.append(lambda: model.set_boost(0) if zones[0].has_boost else model.set_level(0, 8))
+    if len(zones) > 1:
+        plan.append(lambda: model.set_target(1, 180.0))
+    if len(zones) > 2:
+        plan.append(lambda: model.set_level(2, 5))
+    if len(zones) > 4:
+        plan.append(lambda: model.set_target(4, 100.0))
+    if len(zones) > 5:
+        plan.append(lambda: model.set_level(5, 3))
+    for step in plan:
+        step()
+
+
+class _WhenControlling:
+    """Run an action once, as soon as the dashboard controls the stove (now or after hello)."""
+
+    def __init__(self, model: StoveModel, action: Callable[[], None]) -> None:
+        self.model, self.action, self.done = model, action, False
+        model.link_changed.connect(self._check)
+        self._check(model.link)
+
+    def _check(self, _link: LinkState) -> None:
+        if not self.done and self.model.can_control and self.model.info is not None:
+            self.done = True
+            self.action()
+
+
+def run_dashboard(stove: Stove, opts: DashboardOptions, *,
+                  prepare: Callable[[MainWindow, StoveModel], None] | None = None) -> int:
+    """Show the dashboard on ``stove`` (not started yet) until closed or ``run_for`` is over.
+
+    ``prepare`` runs after the stove started and before the window shows (screenshots of
+    particular situations use it). Returns the process exit code.
+    """
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kitchen-ui"])
+    app.setApplicationName("Hearth")
+    model = StoveModel(stove)
+    window = MainWindow(model, load_theme_or_default())
+    window.resize(*opts.size)
+    stats = FrameStats() if opts.stats else None
+    probe = None
+    if stats is not None:
+        window.plot.view.on_paint = stats.add_paint
+        window.plot.on_work = stats.add_work
+        probe = LoopLagProbe(stats)
+    keep: list[object] = []
+    exit_code = {"code": 0}
+
+    try:
+        stove.start()
+    except Exception as exc:  # a stove that cannot start must say why, not crash
+        print(f"kitchen-ui: cannot start the stove: {exc}", file=sys.stderr)
+        model.close()
+        window.deleteLater()
+        return 1
+    try:
+        if opts.demo:
+            keep.append(_WhenControlling(model, lambda: demo_commands(model)))
+        if opts.network and opts.speed != 1.0:
+            keep.append(_WhenControlling(model, lambda: _set_remote_speed(model, opts.speed)))
+        if prepare is not None:
+            prepare(window, model)
+        window.show()
+        window.start()
+        if probe is not None:
+            probe.start()
+
+        def finish() -> None:
+            if opts.screenshot:
+                window.plot.refresh()
+                if not window.grab().save(opts.screenshot, "PNG"):
+                    print(f"kitchen-ui: cannot write the screenshot {opts.screenshot!r}", file=sys.stderr)
+                    exit_code["code"] = 1
+            app.quit()
+
+        run_for = opts.run_for if opts.run_for is not None else (
+            DEFAULT_SCREENSHOT_AFTER_S if opts.screenshot else None)
+        if run_for is not None:
+            QTimer.singleShot(max(1, int(run_for * 1000)), finish)
+        # let Ctrl+C in a terminal close the window (Python handles signals between Qt events)
+        previous = signal.signal(signal.SIGINT, lambda *_: app.quit())
+        heartbeat = QTimer()
+        heartbeat.timeout.connect(lambda: None)
+        heartbeat.start(200)
+        app.exec()
+        heartbeat.stop()
+        signal.signal(signal.SIGINT, previous)
+    finally:
+        if probe is not None:
+            probe.stop()
+        window.plot.stop()
+        model.close()
+        stove.stop()
+    if stats is not None:
+        print(json.dumps(stats.summary()), flush=True)
+    window.close()
+    window.deleteLater()
+    return exit_code["code"]
+
+
+def _set_remote_speed(model: StoveModel, speed: float) -> None:
+    if model.info is not None and model.info.sim:
+        model.request("sim.set_speed", {"factor": speed}, action=f"run the simulated stove at {speed:g}x")

@@ -1,0 +1,155 @@
+"""Stove-wide banners: faults, the link, and notices of what the stove did or refused.
+
+* The fault banner is red, names every faulted zone in plain words, and cannot be dismissed:
+  it goes away only when the stove reports the fault cleared.
+* The link banner says when the values are not live (link lost), who controls the stove
+  (observer session) or that the dashboard is still connecting.
+* The notice bar shows refused or undelivered commands (naming the zone and the reason) and
+  the stove's own events (boost ended, timer finished, auto-off...) for a while.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
+from . import text
+from .stove_model import CommandFailure, StoveModel
+from .zone_card import set_prop, set_text
+
+ALARM_EVENTS = frozenset({"overheat", "boil_dry", "fault", "link_lost", "auto_off"})
+ERROR_SHOW_S = 30.0
+INFO_SHOW_S = 10.0
+MAX_NOTICES = 3
+
+
+class _Banner(QFrame):
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.label = QLabel("")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(16, 6, 10, 6)
+        self.row.addWidget(self.label, 1)
+        self.hide()
+
+
+class FaultBanner(_Banner):
+    def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
+        super().__init__("FaultBanner", parent)
+        self.model = model
+        model.state_changed.connect(self._on_state)
+        model.info_changed.connect(self._on_state)
+        self.refresh()
+
+    def _on_state(self, _s: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        state: StoveState | None = self.model.state
+        faults = []
+        for z in state.zones if state is not None else ():
+            if z.fault is not None:
+                name = text.zone_label(self.model.zone_info(z.id), z.id)
+                faults.append(f"{name}: {text.fault(z.fault)}")
+        if faults:
+            set_text(self.label, "⚠ FAULT — " + " · ".join(faults) + ". The zone is off until the fault clears.")
+        self.setVisible(bool(faults))
+
+
+class LinkBanner(_Banner):
+    def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
+        super().__init__("LinkBanner", parent)
+        self.model = model
+        model.link_changed.connect(self._on_change)
+        self.refresh()
+
+    def _on_change(self, _link: LinkState) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        link = self.model.link
+        kind, words = "", ""
+        detail = f" ({link.message})" if link.message else ""
+        if link.status is LinkStatus.LOST:
+            last = self.model.state
+            when = f" at stove time {text.clock(last.t)}" if last is not None else ""
+            kind = "lost"
+            words = (f"LINK TO THE STOVE LOST{detail}. The values shown are the last received{when}, "
+                     "not live. Reconnecting…")
+        elif link.status is LinkStatus.CONNECTING:
+            kind, words = "connecting", f"Connecting to the stove at {link.transport}…"
+        elif link.status is LinkStatus.CLOSED:
+            kind, words = "lost", f"Disconnected from the stove{detail}. The values shown are not live."
+        elif link.role == "observer":
+            kind = "observer"
+            words = "Observer session: another device controls this stove. Controls are off; ALL OFF still works."
+        set_prop(self, "kind", kind)
+        set_text(self.label, words)
+        self.setVisible(bool(words))
+
+
+class NoticeBar(_Banner):
+    """The last few notices, newest first; refused commands stay longer than news."""
+
+    def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
+        super().__init__("Notice", parent)
+        self.model = model
+        self._notices: list[tuple[str, str, float]] = []     # text, kind, expiry (monotonic s)
+        self.dismiss = QPushButton("✕")
+        self.dismiss.setObjectName("Dismiss")
+        self.dismiss.setToolTip("Dismiss")
+        self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dismiss.clicked.connect(self.clear)
+        self.row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._expire)
+        model.command_failed.connect(self._on_failure)
+        model.event_received.connect(self._on_event)
+
+    @property
+    def messages(self) -> list[str]:
+        return [t for t, _k, _e in self._notices]
+
+    def _on_failure(self, failure: CommandFailure) -> None:
+        self.notify(str(failure), "error")
+
+    def _on_event(self, ev: StoveEvent) -> None:
+        who = text.zone_label(self.model.zone_info(ev.zone), ev.zone)
+        message = ev.message or ev.kind.replace("_", " ")
+        if ev.zone is not None and not message.startswith(who):
+            message = f"{who}: {message}"
+        self.notify(message, "error" if ev.kind in ALARM_EVENTS else "info")
+
+    def notify(self, message: str, kind: str = "info") -> None:
+        ttl = ERROR_SHOW_S if kind == "error" else INFO_SHOW_S
+        self._notices.insert(0, (message, kind, time.monotonic() + ttl))
+        del self._notices[MAX_NOTICES:]
+        self._show()
+        self._timer.start()
+
+    def clear(self) -> None:
+        self._notices.clear()
+        self._show()
+
+    def _expire(self) -> None:
+        now = time.monotonic()
+        kept = [n for n in self._notices if n[2] > now]
+        if len(kept) != len(self._notices):
+            self._notices = kept
+            self._show()
+
+    def _show(self) -> None:
+        if not self._notices:
+            self._timer.stop()
+            self.hide()
+            return
+        set_prop(self, "kind", "error" if any(k == "error" for _t, k, _e in self._notices) else "info")
+        set_text(self.label, "\n".join(self.messages))
+        self.show()

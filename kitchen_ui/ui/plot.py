@@ -1,0 +1,339 @@
+"""The live temperature plot: every zone's temperature (solid) and target (dashed) over time.
+
+It is redrawn on a timer, never per telemetry message. Each redraw asks the bounded history
+for at most two points per pixel column over the visible range (min/max, so spikes survive)
+and reuses the arrays while neither the data nor the view changed. The view follows the
+present over 5, 15 or 60 minutes or the whole session; dragging or zooming stops following
+until "Live" is tapped. The legend above the plot names each zone in its colour with its
+current value, so the numbers are readable without hovering.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from ..core.history import TARGET, TEMP
+from . import text
+from .stove_model import StoveModel
+from .theme import Theme
+from .zone_card import set_prop, set_text
+
+WINDOWS = (("5 min", 300.0), ("15 min", 900.0), ("1 h", 3600.0), ("All", None))
+DEFAULT_WINDOW_S = 900.0
+REFRESH_MS = 100
+Y_STEP = 20.0
+
+
+NICE_SPACINGS_S = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
+PX_PER_LABEL = 90
+
+
+def time_tick_spacing(span: float, size_px: float) -> tuple[float, float]:
+    """Major and minor tick spacing in seconds at clock-friendly steps (1, 2, 5, 10, 15, 30 min...)."""
+    max_ticks = max(2.0, size_px / PX_PER_LABEL)
+    major = next((s for s in NICE_SPACINGS_S if span / s <= max_ticks), NICE_SPACINGS_S[-1])
+    minor = next((s for s in NICE_SPACINGS_S if s < major and major % s == 0 and major / s <= 6), major)
+    return float(major), float(minor)
+
+
+def temp_tick_step(span: float) -> float:
+    """Degrees between horizontal grid lines (and labels): at most eight lines in view."""
+    return float(next((s for s in (5, 10, 20, 50, 100) if span / s <= 8), 200))
+
+
+class TempAxis(pg.AxisItem):
+    """Temperature labels exactly where the grid lines are."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph naming)
+        span = maxVal - minVal
+        if not span > 0:
+            return super().tickSpacing(minVal, maxVal, size)
+        return [(temp_tick_step(span), 0)]
+
+
+class TimeAxis(pg.AxisItem):
+    """Stove time as m:ss or 1h05 at clock-friendly steps instead of decimal seconds."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph naming)
+        span = maxVal - minVal
+        if not (span > 0 and size > 0) or self.orientation not in ("bottom", "top"):
+            return super().tickSpacing(minVal, maxVal, size)
+        major, minor = time_tick_spacing(span, size)
+        return [(major, 0), (minor, 0)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph naming)
+        return [text.axis_time(v * scale, spacing * scale) for v in values]
+
+
+class PlotView(pg.PlotWidget):
+    """The plot canvas; reports how long each paint took (for ``--stats``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_paint: Callable[[float], None] | None = None
+
+    def paintEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        t0 = time.perf_counter()
+        super().paintEvent(ev)
+        if self.on_paint is not None:
+            self.on_paint((time.perf_counter() - t0) * 1000.0)
+
+
+class TemperaturePlot(QWidget):
+    def __init__(self, model: StoveModel, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.theme = theme
+        self.window_s: float | None = DEFAULT_WINDOW_S
+        self.following = True
+        self.on_work: Callable[[float], None] | None = None
+        self.recomputes = 0                         # how many times the curves were recomputed
+        self._cache_key: tuple | None = None
+        self._setting_range = False
+
+        pg.setConfigOptions(antialias=False, useOpenGL=False)
+        self.view = PlotView(background=theme.c("plot_bg"), axisItems={"bottom": TimeAxis("bottom"), "left": TempAxis("left")})
+        self.view.setMinimumHeight(120)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        item = self.view.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        # a grid of our own: pyqtgraph's axis grid costs several ms a frame in software rendering
+        self.grid = pg.PlotCurveItem(pen=pg.mkPen(theme.c("plot_grid"), width=1), connect="pairs")
+        self.grid.setZValue(-10)
+        item.addItem(self.grid, ignoreBounds=True)
+        axis_font = pg.QtGui.QFont(theme.font_family, max(9, theme.px("small_font") - 3))
+        for name in ("left", "bottom"):
+            ax = item.getAxis(name)
+            ax.setTickFont(axis_font)
+            ax.setTextPen(theme.c("text_dim"))
+            ax.setPen(theme.c("border"))
+        item.setLabel("left", "°C", color=theme.c("text_dim"))
+        self.vb = item.getViewBox()
+        self.vb.setLimits(yMin=-40, yMax=450, minXRange=10, minYRange=5)
+        self.vb.disableAutoRange()
+        self.vb.sigRangeChangedManually.connect(self._on_manual_range)
+
+        # legend with the current values, and the view controls
+        self.legend_grid = QGridLayout()
+        self.legend_grid.setHorizontalSpacing(16)
+        self.legend_grid.setVerticalSpacing(0)
+        self._legend_columns = 0
+        self.legend: list[QLabel] = []
+        self.window_group = QButtonGroup(self)
+        self.window_buttons: dict[str, QPushButton] = {}
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        for i, (label, seconds) in enumerate(WINDOWS):
+            b = QPushButton(label)
+            b.setObjectName("ZoneTab")
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setChecked(seconds == self.window_s)
+            b.clicked.connect(lambda _=False, s=seconds: self.set_window(s))
+            self.window_group.addButton(b, i)
+            self.window_buttons[label] = b
+            controls.addWidget(b)
+        self.live_button = QPushButton("Live ▶")
+        self.live_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.live_button.setToolTip("Follow the present again")
+        self.live_button.clicked.connect(self.follow)
+        self.live_button.hide()
+        controls.addWidget(self.live_button)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addLayout(self.legend_grid, 1)
+        top.addLayout(controls)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+
+        self.temp_curves: list[pg.PlotDataItem] = []
+        self.target_curves: list[pg.PlotDataItem] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        model.info_changed.connect(self._on_info)
+        model.link_changed.connect(self._on_link)
+        self._build_curves()
+
+    # -- curves and legend -----------------------------------------------------------------------
+    def _build_curves(self) -> None:
+        item = self.view.getPlotItem()
+        for c in self.temp_curves + self.target_curves:
+            item.removeItem(c)
+        for lab in self.legend:
+            self.legend_grid.removeWidget(lab)
+            lab.deleteLater()
+        self.temp_curves, self.target_curves, self.legend = [], [], []
+        for info in self.model.zones:
+            color = self.theme.zone_color(info.id)
+            temp = item.plot(pen=pg.mkPen(color, width=3), name=info.name, connect="finite")
+            target = item.plot(pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine), connect="finite")
+            self.temp_curves.append(temp)
+            self.target_curves.append(target)
+            lab = QLabel()
+            lab.setObjectName("LegendEntry")
+            lab.setTextFormat(Qt.TextFormat.RichText)
+            self.legend.append(lab)
+        self._legend_columns = 0
+        self._arrange_legend()
+        self._cache_key = None
+
+    def _arrange_legend(self) -> None:
+        """As many legend entries in a row as fit the width (all in one row when possible)."""
+        if not self.legend:
+            return
+        for lab in self.legend:
+            lab.ensurePolished()
+        widest = self.legend_grid.horizontalSpacing() + max(
+            lab.fontMetrics().horizontalAdvance(f"■ {info.name} 888 → 888 °C")
+            for lab, info in zip(self.legend, self.model.zones))
+        room = self.width() - sum(b.sizeHint().width() + 6 for b in self.window_buttons.values())
+        columns = max(1, min(len(self.legend), room // max(1, widest)))
+        if columns == self._legend_columns:
+            return
+        self._legend_columns = columns
+        for lab in self.legend:
+            self.legend_grid.removeWidget(lab)
+        for i, lab in enumerate(self.legend):
+            self.legend_grid.addWidget(lab, i // columns, i % columns)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(ev)
+        self._arrange_legend()
+
+    def rearrange(self) -> None:
+        """Lay the legend out again (after the theme's sizes changed)."""
+        self._legend_columns = 0
+        self._arrange_legend()
+
+    def _on_info(self, _info: object) -> None:
+        self._build_curves()
+        self.refresh()
+
+    def _on_link(self, _link: object) -> None:
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        live = self.model.values_are_live
+        for lab in self.legend:
+            set_prop(lab, "stale", not live)
+        for info, lab in zip(self.model.zones, self.legend):
+            z = self.model.zone_state(info.id)
+            value = text.temp(z.temp_c if z else None)
+            tgt = f" → {text.temp(z.target_c)}" if z is not None and z.mode == "target" else ""
+            color = self.theme.zone_color(info.id) if live else self.theme.c("stale")
+            set_text(lab, f'<span style="color:{color}">■</span> {info.name} {value}{tgt} °C')
+
+    # -- view ------------------------------------------------------------------------------------
+    def set_window(self, seconds: float | None) -> None:
+        """Show the last ``seconds`` (None: the whole session) and follow the present."""
+        self.window_s = seconds
+        for label, s in WINDOWS:
+            self.window_buttons[label].setChecked(s == seconds)
+        self.follow()
+
+    def follow(self) -> None:
+        self.following = True
+        self.live_button.hide()
+        self.refresh()
+
+    def _on_manual_range(self, *_args) -> None:
+        if self._setting_range:
+            return
+        self.following = False
+        self.live_button.show()
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def x_range(self) -> tuple[float, float]:
+        return tuple(self.vb.viewRange()[0])  # type: ignore[return-value]
+
+    def _follow_range(self) -> tuple[float, float]:
+        h = self.model.history
+        if h is None or h.t_last is None:
+            return 0.0, self.window_s or DEFAULT_WINDOW_S
+        first, last = h.t_first or 0.0, h.t_last
+        if self.window_s is None:
+            return first, max(last, first + 60.0)
+        if last - first < self.window_s:
+            return first, first + self.window_s        # fill from the left, like a chart recorder
+        return last - self.window_s, last
+
+    # -- redraw ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """One redraw tick: recompute the curves only if the data or the view changed."""
+        t0 = time.perf_counter()
+        self._update_legend()
+        h = self.model.history
+        if h is not None and self.temp_curves:
+            if self.following:
+                x0, x1 = self._follow_range()
+            else:
+                x0, x1 = self.x_range()
+            width_px = max(50, int(self.vb.width()))
+            y_view = None if self.following else tuple(round(v, 3) for v in self.vb.viewRange()[1])
+            key = (h.version, round(x0, 3), round(x1, 3), width_px, len(self.temp_curves), y_view)
+            if key != self._cache_key:
+                self._recompute(x0, x1, width_px)
+                self._update_grid(width_px)
+                self._cache_key = key
+        if self.on_work is not None:
+            self.on_work((time.perf_counter() - t0) * 1000.0)
+
+    def _recompute(self, x0: float, x1: float, width_px: int) -> None:
+        h = self.model.history
+        assert h is not None
+        self.recomputes += 1
+        lo, hi = math.inf, -math.inf
+        for zone, (tc, gc) in enumerate(zip(self.temp_curves, self.target_curves)):
+            for curve, which in ((tc, TEMP), (gc, TARGET)):
+                x, y = h.envelope(h.series(zone, which), x0, x1, 2 * width_px)
+                curve.setData(x, y, connect="finite")
+                if len(y) and np.isfinite(y).any():
+                    lo, hi = min(lo, float(np.nanmin(y))), max(hi, float(np.nanmax(y)))
+        if self.following:
+            if not math.isfinite(lo):
+                lo, hi = 20.0, 100.0
+            y0 = math.floor(min(lo, 20.0) / Y_STEP) * Y_STEP
+            y1 = math.ceil(max(hi + 5.0, 100.0) / Y_STEP) * Y_STEP
+            y1 += 0.04 * (y1 - y0)                     # room for the top label
+            self._setting_range = True
+            try:
+                self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            finally:
+                self._setting_range = False
+
+    def _update_grid(self, width_px: int) -> None:
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        major_x, _ = time_tick_spacing(x1 - x0, width_px)
+        step_y = temp_tick_step(y1 - y0)
+        xs = np.arange(math.ceil(x0 / major_x) * major_x, x1, major_x)
+        ys = np.arange(math.ceil(y0 / step_y) * step_y, y1, step_y)
+        px = np.repeat(np.r_[xs, np.full(len(ys), x0)], 2)
+        px[2 * len(xs) + 1::2] = x1
+        py = np.r_[np.ravel(np.column_stack([np.full(len(xs), y0), np.full(len(xs), y1)])), np.repeat(ys, 2)]
+        self.grid.setData(px, py, connect="pairs")
+
+    def curve_data(self, zone: int, which: int = TEMP) -> tuple[np.ndarray, np.ndarray]:
+        """What the plot currently draws for a zone (for tests and diagnostics)."""
+        curve = (self.temp_curves if which == TEMP else self.target_curves)[zone]
+        x, y = curve.getData()
+        return (np.empty(0), np.empty(0)) if x is None else (x, y)

@@ -1,0 +1,44 @@
+"""The status bar: how the dashboard reaches the stove, the stove's time and its total power."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from ..core.model import LinkStatus
+from . import text
+from .stove_model import StoveModel
+from .zone_card import set_prop, set_text
+
+
+class StoveStatusBar(QStatusBar):
+    def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setSizeGripEnabled(False)
+        self.link = QLabel("")
+        self.stove_time = QLabel("")
+        self.power = QLabel("")
+        self.lock = QLabel("")
+        self.addWidget(self.link, 1)
+        for w in (self.lock, self.stove_time, self.power):
+            self.addPermanentWidget(w)
+        model.link_changed.connect(self._on_change)
+        model.state_changed.connect(self._on_change)
+        model.info_changed.connect(self._on_change)
+        self.refresh()
+
+    def _on_change(self, _x: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        m = self.model
+        name = m.info.model if m.info is not None else "stove"
+        link = m.link
+        dot = "●" if link.status is LinkStatus.ONLINE else "○"
+        set_text(self.link, f"{dot} {name} — {text.link_summary(link)}")
+        set_prop(self.link, "kind", "" if link.status is LinkStatus.ONLINE else "lost")
+        state = m.state
+        set_text(self.stove_time, f"Stove time {text.clock(state.t if state else None)}")
+        set_text(self.power, f"Total {text.power(state.total_power_w) if state else text.NO_VALUE}")
+        set_text(self.lock, "Child lock ON" if state is not None and state.locked else "")
+        self.lock.setVisible(bool(self.lock.text()))

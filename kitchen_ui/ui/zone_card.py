@@ -1,0 +1,225 @@
+"""Zone cards: one per burner, read at a glance from across the kitchen.
+
+A card shows the zone's name and kind, its temperature in large numerals, the target, the hob's
+level display (0-9, P for boost) with watts, the mode, pan, residual heat "H", timer and any
+fault in plain words. A faulted card turns red; values that are not live (link lost) turn grey.
+Cards hold no state of their own: they redraw from the model's state on each change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..core.model import StoveState, ZoneInfo, ZoneState
+from . import text
+from .stove_model import StoveModel
+from .theme import Theme
+
+
+def set_prop(w: QWidget, name: str, value: object) -> None:
+    """Set a style property and restyle the widget only if it changed (restyling is costly)."""
+    if w.property(name) != value:
+        w.setProperty(name, value)
+        w.style().unpolish(w)
+        w.style().polish(w)
+
+
+def set_text(label: QLabel, value: str) -> None:
+    if label.text() != value:
+        label.setText(value)
+
+
+class ZoneCard(QFrame):
+    """One burner zone; tapping it selects the zone in the manual controls."""
+
+    clicked = Signal(int)
+
+    def __init__(self, model: StoveModel, info: ZoneInfo, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.info = info
+        self.setObjectName("ZoneCard")
+        self.setProperty("selected", False)
+        self.setProperty("fault", False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+        self.stripe = QFrame()
+        self.stripe.setFixedHeight(8)
+        self.stripe.setStyleSheet(f"background: {theme.zone_color(info.id)}; border: none; border-radius: 3px;")
+        self.name = self._label("ZoneName", info.name)
+        self.kind = self._label("ZoneKind", text.kind(info))
+        self.temp = self._label("TempValue", text.NO_VALUE)
+        self.unit = self._label("TempUnit", "°C")
+        self.level = self._label("LevelValue", "0")
+        self.level.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.level.setToolTip("Power level: 0-9, P = boost")
+        self.heat = self._label("HeatBadge", "H")
+        self.heat.setToolTip("Residual heat: the zone is off but still hot")
+        self.target = self._label("ZoneLine", "")
+        self.power = self._label("ZoneLine", "")
+        self.extras = self._label("ZoneKind", "")
+        self.fault = self._label("FaultText", "")
+        self.fault.setWordWrap(True)
+        self.fault.hide()
+
+        # name; kind with the hob's level display (and H) at the right; then the big numerals
+        second = QHBoxLayout()
+        second.setSpacing(6)
+        second.addWidget(self.kind, 1, Qt.AlignmentFlag.AlignTop)
+        second.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
+        second.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
+        big = QHBoxLayout()
+        big.setSpacing(4)
+        big.addWidget(self.temp)
+        big.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignTop)
+        big.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 10)
+        lay.setSpacing(0)
+        lay.addWidget(self.stripe)
+        lay.addSpacing(4)
+        lay.addWidget(self.name)
+        lay.addLayout(second)
+        lay.addLayout(big)
+        lay.addWidget(self.target)
+        lay.addWidget(self.power)
+        lay.addWidget(self.extras)
+        lay.addWidget(self.fault)
+        lay.addStretch(1)
+
+        self._value_labels = (self.temp, self.unit, self.level, self.target, self.power, self.extras)
+        model.state_changed.connect(self._on_state)
+        model.link_changed.connect(self._on_link)
+        self.refresh()
+
+    def _label(self, object_name: str, value: str) -> QLabel:
+        lab = QLabel(value)
+        lab.setObjectName(object_name)
+        lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if object_name in ("TempValue", "TempUnit", "LevelValue", "HeatBadge"):
+            lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        return lab
+
+    # -- drawing from the model --------------------------------------------------------------
+    def _on_state(self, state: StoveState) -> None:
+        self.refresh()
+
+    def _on_link(self, _link: object) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        z = self.model.zone_state(self.info.id)
+        if z is None:
+            z = ZoneState(self.info.id)
+        self._show(z, live=self.model.values_are_live and self.model.state is not None)
+
+    def _show(self, z: ZoneState, live: bool) -> None:
+        set_text(self.temp, text.temp(z.temp_c))
+        set_text(self.level, text.level(z))
+        set_prop(self.level, "on", z.is_on)
+        if z.mode == "target" and z.target_c is not None:
+            set_text(self.target, f"Target {text.temp(z.target_c)} °C")
+        elif z.boost:
+            set_text(self.target, "Boost")
+        else:
+            set_text(self.target, text.mode(z))
+        set_text(self.power, f"Power {text.power(z.power_w)}")
+        extras = ["Pan" if z.pan else "No pan"]
+        if z.timer_s is not None:
+            extras.append(f"Timer {text.clock(z.timer_s)}")
+        if not live:
+            extras.append("NOT LIVE")
+        set_text(self.extras, " · ".join(extras))
+        self.heat.setVisible(z.residual_heat)
+        has_fault = z.fault is not None
+        set_text(self.fault, text.fault(z.fault))
+        self.fault.setVisible(has_fault)
+        set_prop(self, "fault", has_fault)
+        for lab in self._value_labels:
+            set_prop(lab, "stale", not live)
+
+    def natural_width(self) -> int:
+        """The width at which the name and every line show unclipped (for the grid's columns)."""
+        self.ensurePolished()
+        widest = 0
+        for lab in (self.name, self.target, self.power):
+            lab.ensurePolished()
+            widest = max(widest, lab.fontMetrics().horizontalAdvance(lab.text() or "Target 188 °C"))
+        widest = max(widest, self.temp.fontMetrics().horizontalAdvance("188") + 40,
+                     self.minimumSizeHint().width())
+        m = self.layout().contentsMargins()
+        return widest + m.left() + m.right() + 8
+
+    def set_selected(self, selected: bool) -> None:
+        set_prop(self, "selected", selected)
+
+    def mouseReleaseEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        if ev.button() == Qt.MouseButton.LeftButton and self.rect().contains(ev.position().toPoint()):
+            self.clicked.emit(self.info.id)
+        super().mouseReleaseEvent(ev)
+
+
+class ZoneCardGrid(QWidget):
+    """All cards, in as many columns as fit comfortably (4 in a row, 6 as 3 x 2)."""
+
+    zone_clicked = Signal(int)
+
+    def __init__(self, model: StoveModel, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.theme = theme
+        self.cards: list[ZoneCard] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(theme.px("spacing"))
+        self._selected = 0
+        self._columns = 0
+        model.info_changed.connect(self._on_info)
+        self.rebuild()
+
+    def _on_info(self, _info: object) -> None:
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        for card in self.cards:
+            self._grid.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for info in self.model.zones:
+            card = ZoneCard(self.model, info, self.theme)
+            card.clicked.connect(self.zone_clicked)
+            self.cards.append(card)
+        self._columns = 0
+        self._arrange()
+        self.select(min(self._selected, max(0, len(self.cards) - 1)))
+
+    def _arrange(self) -> None:
+        """All cards in one row if they fit at their natural width, else in two rows."""
+        n = len(self.cards)
+        if n == 0:
+            return
+        need = max(c.natural_width() for c in self.cards) + self._grid.spacing()
+        columns = n if n <= 4 or self.width() >= n * need else (n + 1) // 2
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self._grid.removeWidget(card)
+        for i, card in enumerate(self.cards):
+            self._grid.addWidget(card, i // columns, i % columns)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(ev)
+        self._arrange()
+
+    def rearrange(self) -> None:
+        """Lay the cards out again (after the theme's sizes changed)."""
+        self._columns = 0
+        self._arrange()
+
+    def select(self, zone: int) -> None:
+        self._selected = zone
+        for card in self.cards:
+            card.set_selected(card.info.id == zone)

@@ -1,0 +1,61 @@
+"""Dashboard tests: Qt offscreen, a simulated stove on a manual clock, and a fake stove we steer."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from kitchen_ui.core.clock import ManualClock  # noqa: E402
+from kitchen_ui.sim.local import LocalStove  # noqa: E402
+from kitchen_ui.sim.profiles import load_profile  # noqa: E402
+
+
+@pytest.fixture
+def sim_stove():
+    """The real simulated stove, unthreaded: time moves only when the test calls advance()."""
+    stove = LocalStove(load_profile("hybrid-4"), clock=ManualClock(), threaded=False)
+    yield stove
+    stove.stop()
+
+
+@pytest.fixture
+def dashboard(qtbot, sim_stove):
+    """The real main window on the simulated stove, started and shown at 1280x800."""
+    from kitchen_ui.ui.main_window import MainWindow
+    from kitchen_ui.ui.stove_model import StoveModel
+
+    model = StoveModel(sim_stove)
+    window = MainWindow(model)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    sim_stove.start()
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    model.close()
+
+
+@pytest.fixture
+def fake_stove():
+    from .fake_stove import FakeStove
+
+    stove = FakeStove(zones=4)
+    yield stove
+    stove.stop()
+
+
+@pytest.fixture
+def fake_dashboard(qtbot, fake_stove):
+    from kitchen_ui.ui.main_window import MainWindow
+    from kitchen_ui.ui.stove_model import StoveModel
+
+    model = StoveModel(fake_stove)
+    window = MainWindow(model)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    fake_stove.start()
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    model.close()
