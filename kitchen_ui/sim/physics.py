@@ -3,12 +3,13 @@
 Up to three nodes around the pan, element -> pan -> contents, each ``m*cp*dT/dt = heat in - heat
 out``. Couplings and losses (convection, and radiation linearised about the last temperature) are
 integrated implicitly, so any step up to a few seconds is stable even for a thin copper pan; the
-pan sits in the middle, so the solve is a two-line elimination. Water plateaus at its boiling
-point: heat beyond it evaporates water with its latent heat until the pan is dry. Induction has
-no element node: the coil heats the pan itself.
+pan sits in the middle, so the solve is a two-line elimination. Boiling water is held at 100 °C
+(the pan sees a fixed temperature) and the net heat into it evaporates water with its latent
+heat, down to the last gram; then the pan is dry and heats on. Induction has no element node: the
+coil heats the pan itself. Evaporation below boiling point is not modelled.
 
 Energy is book-kept exactly: ``energy_drawn_j`` equals the change of :meth:`stored_heat_j` plus
-``energy_lost_j`` plus ``energy_vapour_j`` (tests/sim/test_properties.py checks it).
+``energy_lost_j`` plus ``energy_vapour_j`` (tests/sim/test_sim_properties.py checks it).
 """
 
 from __future__ import annotations

@@ -145,9 +145,15 @@ class SimZone:
         return demanded
 
     def refresh_power(self) -> None:
-        """Show a new open-loop setting's power at once (a command answers with the snapshot)."""
+        """Show the power of a new setting, or of a lifted pan, at once (a command answers with
+        the snapshot); target mode keeps the controller's last output until its next sample."""
         if self.mode == "level":
-            self.power_w = self.drawn_power_w(self.demanded_power_w(0.0))
+            demanded = self.demanded_power_w(0.0)
+        elif self.mode == "target":
+            demanded = self.control * self.info.max_power_w
+        else:
+            demanded = 0.0
+        self.power_w = self.drawn_power_w(demanded)
 
     def step(self, dt: float) -> float:
         """Advance the physics; returns the power it asked for (the safety rules look at it)."""

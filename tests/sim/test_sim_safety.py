@@ -321,3 +321,14 @@ def test_a_cancelled_timer_never_fires_and_a_minute_minder_on_an_idle_zone_does(
     b.advance(120)
     assert b.zone(0).mode == "level"
     assert [(e.kind, e.zone) for e in b.events] == [("timer_elapsed", 1)]
+
+
+def test_lifting_the_pan_in_target_mode_stops_the_draw_at_once():
+    b = Bench(zone_spec(INDUCTION_LARGE, pan("steel", 1.2, "water", 1.0)))
+    b.stove.set_target(0, 80)
+    b.advance(5)
+    assert b.zone().power_w == 2300
+    z = b.stove.set_pan(0, None)
+    assert z.power_w == 0 and z.mode == "target" and z.temp_c is None
+    b.advance(30)
+    assert b.zone().power_w == 0 and b.zone().energy_wh == pytest.approx(2300 * 5 / 3600, rel=1e-3)
