@@ -24,6 +24,7 @@ from .run_state import Phase, RunLogEntry, RunStatus
 HEAT_STEP_S = 1.0         # while a zone heats towards a temperature
 IDLE_STEP_S = 5.0         # otherwise, bounded by the next timer end
 DEFAULT_LIMIT_S = 12 * 3600.0
+STALL_S, STALL_C = 900.0, 0.5  # waiting on a temperature that moved less than this in that long
 
 
 @dataclass
@@ -77,8 +78,13 @@ def run_trial(recipe: Recipe, profile: StoveProfile, *, limit_s: float = DEFAULT
         engine.log.connect(on_log)
         stove.event.connect(on_event)
         engine.start()
+        stall = _StallWatch()
+        problem = ""
         while not engine.status.finished and clock.now() < limit_s:
             if engine.status is RunStatus.PAUSED:
+                break
+            problem = stall.check(engine, clock.now())
+            if problem:
                 break
             waiting = [r.index for r in engine.runs if r.phase in (Phase.PROMPT, Phase.FINISHING)]
             if waiting:
@@ -91,8 +97,9 @@ def run_trial(recipe: Recipe, profile: StoveProfile, *, limit_s: float = DEFAULT
                 step = min(step, max(deadline - clock.now(), 0.0))
             stove.advance(max(step, 1e-3))    # a timer due now ends on this telemetry
         status = engine.status.value
-        problem = ""
-        if engine.status is RunStatus.PAUSED:
+        if problem:
+            pass
+        elif engine.status is RunStatus.PAUSED:
             problem = f"the recipe paused at {clock.now():.0f} s: {engine.paused_reason}"
         elif not engine.status.finished:
             problem = f"the recipe did not finish within {limit_s / 3600:g} h of stove time"
@@ -101,6 +108,31 @@ def run_trial(recipe: Recipe, profile: StoveProfile, *, limit_s: float = DEFAULT
                            zones=zones, timeline=timeline, problem=problem, wall_s=time.perf_counter() - wall0)
     finally:
         stove.stop()
+
+
+class _StallWatch:
+    """Notices a step that waits for a temperature its zone has stopped approaching."""
+
+    def __init__(self) -> None:
+        self.marks: dict[int, tuple[float, float]] = {}     # step -> (time, temperature) of the last check
+
+    def check(self, engine: RecipeEngine, now: float) -> str:
+        for r in engine.runs:
+            if r.phase is not Phase.HEATING:
+                self.marks.pop(r.index, None)
+                continue
+            step = engine.recipe.steps[r.index]
+            zone = engine.zone_plan[step.pot]  # type: ignore[index]
+            temp = engine._temp(zone)
+            if temp is None:
+                continue
+            t0, temp0 = self.marks.setdefault(r.index, (now, temp))
+            if now - t0 >= STALL_S:
+                if abs(temp - temp0) < STALL_C:
+                    return (f"step {r.index + 1} waits for {engine._zone_label(zone)} to reach "
+                            f"{step.setting.temp_c:g} °C, but it stays at {temp:.0f} °C")  # type: ignore[union-attr]
+                self.marks[r.index] = (now, temp)
+        return ""
 
 
 def _vessel_text(v: Any) -> str:

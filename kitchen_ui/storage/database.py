@@ -102,7 +102,10 @@ def _inspect(path: Path) -> tuple[int, int, list[str]] | None:
         raise DatabaseError(f"{path} is not a SQLite database (it starts with {head[:16]!r}); "
                             "Hearth will not touch it — choose another file with --db")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: a look that creates no -wal/-shm beside a file that may not be ours (unless a
+        # -wal is already there, whose committed pages must be read too)
+        wal = path.with_name(path.name + "-wal").exists()
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -137,9 +140,9 @@ class KitchenDB:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, timeout_s: float = 10.0) -> sqlite3.Connection:
     """A connection with Hearth's settings (WAL, foreign keys); usable from one thread at a time."""
-    conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=timeout_s, check_same_thread=False)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")

@@ -46,12 +46,13 @@ class SessionRecorder:
     problem = Signal(str)        # a human-readable reason writes are failing (emitted once)
 
     def __init__(self, db_path: str | Path, stove: Stove | None, *, title: str = "", recipe_id: int | None = None,
-                 flush_interval_s: float = DEFAULT_FLUSH_S) -> None:
+                 flush_interval_s: float = DEFAULT_FLUSH_S, busy_timeout_s: float = 5.0) -> None:
         self.db_path = Path(db_path)
         self.stove = stove
         self.title = title
         self.recipe_id = recipe_id
         self.flush_interval_s = flush_interval_s
+        self.busy_timeout_s = busy_timeout_s      # how long a write waits for another writer
         self.session_id: int | None = None
         self.error: str | None = None
         self._q: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -68,7 +69,7 @@ class SessionRecorder:
         """Create the session and start recording; returns the session id."""
         if self._thread is not None:
             return int(self.session_id)  # type: ignore[arg-type]
-        self._conn = connect(self.db_path)
+        self._conn = connect(self.db_path, self.busy_timeout_s)
         info = self.stove.info if self.stove is not None else None
         self.session_id = create_session(self._conn, info, self.title, self.recipe_id)
         self._thread = threading.Thread(target=self._run, name="hearth-recorder", daemon=True)

@@ -57,12 +57,15 @@ def test_every_starter_recipe_completes_on_the_default_stove(r):
 
 
 def test_a_recipe_that_cannot_finish_says_why():
-    # a pot of water never reaches 150 °C: the trial stops at its limit instead of hanging
+    # a big pot of water never reaches 150 °C: the trial notices instead of hanging
     r = recipe([{"text": "Heat", "pot": "p", "setting": {"mode": "target", "temp_c": 150}, "start": "target"}],
-               [{"id": "p", "zone": "large", "vessel": {"material": "steel", "contents": "water", "contents_kg": 1.0}}])
-    result = run_trial(r, load_profile("hybrid-4"), limit_s=1800)
+               [{"id": "p", "zone": "large", "vessel": {"material": "steel", "contents": "water", "contents_kg": 5.0}}])
+    result = run_trial(r, load_profile("hybrid-4"))
     assert not result.completed
-    assert "did not finish within" in result.problem
+    assert "step 1 waits for" in result.problem and "to reach 150 °C, but it stays at 100 °C" in result.problem
+    slow = recipe([{"text": "Wait", "duration_s": 7200}])
+    result = run_trial(slow, load_profile("hybrid-4"), limit_s=3600)
+    assert not result.completed and "did not finish within 1 h" in result.problem
 
 
 def test_a_recipe_needing_more_zones_than_the_stove_has_is_refused():
