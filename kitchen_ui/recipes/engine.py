@@ -29,20 +29,19 @@ from __future__ import annotations
 import threading
 import uuid
 from contextlib import contextmanager
-from concurrent.futures import Future
 from typing import Any, Iterator, Protocol
 
 from psygnal import Signal
 
 from ..core.clock import Clock
-from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState, ZoneInfo, ZoneState
+from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
 from ..core.stove import Stove
-from .model import KEEP_WARM_C, Recipe, RecipeError, Setting
-from .predict import HeatPredictor
-from .run_state import ActiveStep, Phase, RunAlert, RunLogEntry, RunStatus, RunView, StepRun
+from .model import Recipe, RecipeError
+from .run_state import Phase, RunAlert, RunLogEntry, RunStatus, RunView, StepRun
+from .step_flow import StepFlow
+from .zone_control import ZoneControl
 from .zones import plan_zones
 
-REACHED_TOL_C = 2.0
 STOVE_OFF_EVENTS = ("overheat", "fault", "auto_off", "boil_dry", "timer_elapsed")
 
 
@@ -55,18 +54,7 @@ class ProgressStore(Protocol):
     def finish(self, run_id: str, status: str) -> None: ...
 
 
-def matches(zs: ZoneState, want: Setting | None) -> bool:
-    """Does the zone show the setting the engine commanded? (Boost may end by itself.)"""
-    if want is None or want.mode == "off":
-        return zs.mode == "off"
-    if want.mode == "target":
-        return zs.mode == "target" and zs.target_c is not None and abs(zs.target_c - (want.temp_c or 0)) < 0.01
-    if want.mode == "boost":
-        return zs.mode == "level" and (zs.boost or zs.level == 9)
-    return zs.mode == "level" and zs.level == want.level and not zs.boost
-
-
-class RecipeEngine:
+class RecipeEngine(StepFlow):
     changed = Signal(object)
     status_changed = Signal(object)
     step_started = Signal(int)
@@ -87,28 +75,22 @@ class RecipeEngine:
         self.run_id = run_id or uuid.uuid4().hex
         self.save_interval_s = save_interval_s
         self.zone_plan = plan_zones(recipe, stove.info.zones, zone_plan) if zone_plan is None else dict(zone_plan)
-        self.zone_names = {z.id: z.name for z in stove.info.zones}
+        names = {z.id for z in stove.info.zones}
         for pot, zone in self.zone_plan.items():
-            if zone not in self.zone_names:
+            if zone not in names:
                 raise RecipeError(f"pot {pot!r} was planned on zone {zone}, which this stove does not have")
         self.status = RunStatus.READY
         self.paused_reason = ""
         self.runs = [StepRun(i) for i in range(len(recipe.steps))]
         self._deps = [recipe.dependencies(i) for i in range(len(recipe.steps))]
         self._lock = threading.RLock()
-        self._desired: dict[int, Setting | None] = {}   # what the engine last commanded, as the stove should show
-        self._wanted: dict[int, Setting | None] = {}    # what the recipe wants now (resume re-applies it)
-        self._armed: dict[int, bool] = {}
-        self._keep_warm: set[int] = set()
-        self._used: set[int] = set()
-        self._predictors = {z: HeatPredictor() for z in self.zone_plan.values()}
+        self.zones = ZoneControl(stove, self.zone_plan.values(), self._log, self._command_failed)
         self._alerts: list[RunAlert] = []
         self._failures: list[tuple[int, str]] = []
         self._end_seq = 0
         self._depth = 0                  # >0 while a control or tick is in progress
         self._dirty = False              # something happened since the last save
         self._last_save = float("-inf")
-        self._latest: StoveState | None = stove.state
         stove.telemetry.connect(self._on_telemetry)
         stove.event.connect(self._on_event)
         stove.link_changed.connect(self._on_link)
@@ -165,11 +147,8 @@ class RecipeEngine:
             self.paused_reason = ""
             self._set_status(RunStatus.RUNNING)
             self._log("resumed", "recipe resumed")
-            for zone, want in list(self._wanted.items()):
-                if want is None or want.mode == "off":
-                    self._desired.pop(zone, None)    # the recipe is done with it: it is the cook's
-                else:
-                    self._command(zone, want, "resume")
+            for zone, want in self.zones.release_unwanted():
+                self.zones.command(zone, want, "resume")
             for r in self.runs:
                 if r.phase in (Phase.RUNNING,):
                     r.timer_since = now
@@ -257,188 +236,10 @@ class RecipeEngine:
             with self._op():
                 self._advance(self.clock.now())
 
-    def next_deadline(self) -> float | None:
-        """The clock time of the next timer end or reminder (``recipes try`` jumps to it)."""
-        with self._lock:
-            if self.status is not RunStatus.RUNNING:
-                return None
-            now = self.clock.now()
-            best: float | None = None
-            for r in self.runs:
-                step = self.recipe.steps[r.index]
-                if r.phase is not Phase.RUNNING or step.duration_s is None:
-                    continue
-                left = step.duration_s - r.elapsed(now)
-                times = [left] + [self._alert_at(a, step.duration_s) - r.elapsed(now)
-                                  for i, a in enumerate(step.alerts) if i not in r.fired]
-                for x in times:
-                    if x >= 0 and (best is None or now + x < best):
-                        best = now + x
-            return best
-
-    @staticmethod
-    def _alert_at(alert: Any, duration: float | None) -> float:
-        return (duration or 0.0) - alert.at_s if alert.before_end else alert.at_s
-
-    def _advance(self, now: float) -> bool:
-        moved_any = False
-        for _ in range(4 * len(self.runs) + 4):
-            if self.status is not RunStatus.RUNNING:
-                break
-            moved = False
-            for r in self.runs:
-                step = self.recipe.steps[r.index]
-                if r.phase is Phase.HEATING and self._reached(r):
-                    zone = self.zone_plan[step.pot]  # type: ignore[index]
-                    self._log("target_reached", f"{self._zone_label(zone)} reached {step.setting.temp_c:g} °C",
-                              step=r.index, zone=zone)
-                    self._raise("target", f"{self._zone_label(zone)} is at {step.setting.temp_c:g} °C: {step.text}",
-                                r.index, zone)
-                    self._start_timer(r, now)
-                    moved = True
-                if r.phase is Phase.RUNNING:
-                    self._fire_reminders(r, now)
-                    if step.duration_s is None or r.elapsed(now) >= step.duration_s - 1e-9:
-                        self._timer_done(r, now)
-                        moved = True
-            for r in self.runs:
-                if r.phase is Phase.PENDING and all(self.runs[d].phase.ended for d in self._deps[r.index]):
-                    self._activate(r, now)
-                    moved = True
-            moved_any |= moved
-            if all(r.phase.ended for r in self.runs):
-                self._log("recipe_completed", f"{self.recipe.title} is ready")
-                self._switch_off_used()
-                self._set_status(RunStatus.COMPLETED)
-                return True
-            if not moved:
-                break
-        return moved_any
-
-    def _reached(self, r: StepRun) -> bool:
-        step = self.recipe.steps[r.index]
-        temp = self._temp(self.zone_plan[step.pot])  # type: ignore[index]
-        want = step.setting.temp_c  # type: ignore[union-attr]
-        if temp is None or want is None:
-            return False
-        return temp >= want - REACHED_TOL_C if r.approach > 0 else temp <= want + REACHED_TOL_C
-
-    def _activate(self, r: StepRun, now: float) -> None:
-        step = self.recipe.steps[r.index]
-        r.activated_t = now
-        self.step_started.emit(r.index)
-        self._log("step_active", step.text, step=r.index, zone=self._zone_of(r.index))
-        if step.start == "confirm":
-            r.phase = Phase.PROMPT
-            self._ask(r, f"Start: {step.text}")
-            return
-        self._apply(r)
-        if step.start == "target":
-            temp = self._temp(self.zone_plan[step.pot])  # type: ignore[index]
-            r.approach = -1 if temp is not None and temp > step.setting.temp_c + REACHED_TOL_C else 1  # type: ignore
-            r.phase = Phase.HEATING
-            self._log("heating", f"waiting for {step.setting.temp_c:g} °C", step=r.index,  # type: ignore
-                      zone=self._zone_of(r.index))
-        else:
-            self._start_timer(r, now)
-
-    def _start_timer(self, r: StepRun, now: float) -> None:
-        r.phase, r.started_t, r.timer_since, r.elapsed_s = Phase.RUNNING, now, now, 0.0
-        d = self.recipe.steps[r.index].duration_s
-        if d:
-            self._log("timer_started", f"timer {int(d) // 60}:{int(d) % 60:02d}", step=r.index,
-                      data={"duration_s": d})
-
-    def _fire_reminders(self, r: StepRun, now: float) -> None:
-        step = self.recipe.steps[r.index]
-        for i, a in enumerate(step.alerts):
-            if i not in r.fired and r.elapsed(now) >= self._alert_at(a, step.duration_s) - 1e-9:
-                r.fired.add(i)
-                self._raise("reminder", a.message, r.index, self._zone_of(r.index))
-
-    def _timer_done(self, r: StepRun, now: float) -> None:
-        step = self.recipe.steps[r.index]
-        r.freeze(now)
-        if step.duration_s is not None:
-            r.elapsed_s = min(r.elapsed_s, step.duration_s)
-        if step.on_end == "wait":
-            r.phase = Phase.FINISHING
-            if step.duration_s:
-                self._raise("timer", f"Time is up: {step.text}", r.index, self._zone_of(r.index))
-            self._ask(r, f"Done? {step.text}")
-        else:
-            self._finish(r, now, "done")
-
-    def _finish(self, r: StepRun, now: float, how: str) -> None:
-        step = self.recipe.steps[r.index]
-        r.freeze(now)
-        zone = self._zone_of(r.index)
-        if zone is not None and step.on_end == "off" and not self._is_off(zone):
-            self._command(zone, None, "step end")
-        elif zone is not None and step.on_end == "keep_warm":
-            self._command(zone, self._keep_warm_setting(zone), "keep warm")
-            self._keep_warm.add(zone)
-        self._end_seq += 1
-        r.phase, r.ended_t, r.end_seq = (Phase.SKIPPED if how == "skipped" else Phase.DONE), now, self._end_seq
-        self._log("step_skipped" if how == "skipped" else "step_ended", step.text, step=r.index, zone=zone)
-        self.step_ended.emit(r.index, how)
-
-    def _ask(self, r: StepRun, text: str) -> None:
-        self._log("prompt", text, step=r.index)
-        self.prompt.emit(r.index, text)
-
     # -- zones --------------------------------------------------------------------------------
-    def _zone_of(self, index: int) -> int | None:
-        pot = self.recipe.steps[index].pot
-        return None if pot is None else self.zone_plan.get(pot)
-
-    def _zone_label(self, zone: int) -> str:
-        return self.zone_names.get(zone, f"zone {zone}")
-
-    def _zone_info(self, zone: int) -> ZoneInfo:
-        return next(z for z in self.stove.info.zones if z.id == zone)  # type: ignore[union-attr]
-
-    def _keep_warm_setting(self, zone: int) -> Setting:
-        info = self._zone_info(zone)
-        if info.min_target_c <= KEEP_WARM_C <= info.max_target_c:
-            return Setting("target", temp_c=KEEP_WARM_C)
-        return Setting("level", level=1)
-
-    def _apply(self, r: StepRun) -> None:
-        step = self.recipe.steps[r.index]
-        zone = self._zone_of(r.index)
-        if zone is not None and step.setting is not None:
-            self._keep_warm.discard(zone)
-            self._command(zone, step.setting, step.text)
-
-    def _command(self, zone: int, want: Setting | None, why: str) -> None:
-        """Send one zone command; a refusal pauses the run with an alert naming it."""
-        self._used.add(zone)
-        self._desired[zone] = self._wanted[zone] = want
-        self._armed[zone] = False
-        self._predictors[zone].reset() if zone in self._predictors else None
-        s = self.stove
-        if want is None or want.mode == "off":
-            fut, text = s.zone_off(zone), "off"
-        elif want.mode == "boost" and self._zone_info(zone).has_boost:
-            fut, text = s.set_boost(zone, True), "boost"
-        elif want.mode == "boost":                   # this zone has none: its top level instead
-            self._desired[zone] = self._wanted[zone] = want = Setting("level", level=9, temp_c=want.temp_c)
-            fut, text = s.set_level(zone, 9), "level 9 (no boost on this zone)"
-        elif want.mode == "level":
-            fut, text = s.set_level(zone, int(want.level or 1)), f"level {want.level}"
-        else:
-            fut, text = s.set_target(zone, want.temp_c), f"{want.temp_c:g} °C"
-        self._log("zone_set", f"{self._zone_label(zone)}: {text}", zone=zone, data={"setting": text, "why": why})
-        fut.add_done_callback(lambda f, z=zone, t=text: self._on_command_done(f, z, t))
-
-    def _on_command_done(self, fut: Future, zone: int, text: str) -> None:
-        exc = fut.exception()
-        if exc is None:
-            return
+    def _command_failed(self, zone: int, message: str) -> None:
         with self._lock:
-            self._failures.append((zone, f"{self._zone_label(zone)} could not be set to {text}: {exc}"))
-            self._desired[zone] = None
+            self._failures.append((zone, message))
             if self._depth == 0:             # a network reply, after the control that sent it
                 self._handle_failures()
 
@@ -449,58 +250,30 @@ class RecipeEngine:
             self.pause(f"a command failed: {message}")
 
     def _switch_off_used(self) -> None:
-        for zone in sorted(self._used):
-            if zone in self._keep_warm:
-                continue
-            if self._is_off(zone):
-                continue
-            self._command(zone, None, "recipe end")
-
-    def _is_off(self, zone: int) -> bool:
-        """The engine switched this zone off itself (and nobody has touched it since)."""
-        return zone in self._desired and (self._desired[zone] is None or self._desired[zone].mode == "off")
-
-    def _temp(self, zone: int) -> float | None:
-        st = self._latest
-        if st is None or zone >= len(st.zones):
-            return None
-        return st.zones[zone].temp_c
+        for zone in sorted(self.zones.used):
+            if zone not in self.zones.keep_warm and not self.zones.is_off(zone):
+                self.zones.command(zone, None, "recipe end")
 
     # -- stove signals ------------------------------------------------------------------------
     def _on_telemetry(self, state: StoveState) -> None:
         with self._lock:
-            self._latest = state
-            for zone, p in self._predictors.items():
-                if zone < len(state.zones):
-                    p.add(state.t, state.zones[zone].temp_c)
-            if self.status is RunStatus.RUNNING:
-                for zone, want in list(self._desired.items()):
-                    if zone >= len(state.zones):
-                        continue
-                    if matches(state.zones[zone], want):
-                        self._armed[zone] = True
-                    elif self._armed.get(zone):
-                        self._armed[zone] = False
-                        self._desired.pop(zone)
-                        msg = f"{self._zone_label(zone)} was changed at the stove; the recipe paused"
-                        self._raise("cook", msg, None, zone, warning=True)
-                        self.pause(msg)
-                        break
+            changed = self.zones.observe(state, watching=self.status is RunStatus.RUNNING)
+            if changed is not None:
+                msg = f"{self.zones.label(changed)} was changed at the stove; the recipe paused"
+                self._raise("cook", msg, None, changed, warning=True)
+                self.pause(msg)
         self.tick()
 
     def _on_event(self, ev: StoveEvent) -> None:
         with self._lock:
             if self.status.finished or self.status is RunStatus.READY:
                 return
-            ours = ev.zone is not None and ev.zone in self._used
+            ours = ev.zone is not None and ev.zone in self.zones.used
             self._log("event", ev.message, zone=ev.zone, data={"event": ev.kind})
-            if ours and ev.kind in STOVE_OFF_EVENTS and self._desired.get(ev.zone) is not None:
-                self._desired[ev.zone] = None  # type: ignore[index]
+            if ours and ev.kind in STOVE_OFF_EVENTS and self.zones.stove_switched_off(ev.zone):  # type: ignore[arg-type]
                 self._raise("stove", f"{ev.message} — the recipe paused", None, ev.zone, warning=True)
                 self.pause(ev.message)
-            elif ev.kind == "all_off" and any(self._desired.get(z) is not None for z in self._used):
-                for z in self._used:
-                    self._desired[z] = None
+            elif ev.kind == "all_off" and any([self.zones.stove_switched_off(z) for z in sorted(self.zones.used)]):
                 self._raise("stove", "all zones were switched off — the recipe paused", warning=True)
                 self.pause("all zones were switched off")
             elif ours and ev.kind == "pan_removed":

@@ -21,10 +21,12 @@ Every problem is reported as a :class:`RecipeError` whose message names the fiel
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+from .fields import (  # noqa: F401 - RecipeError, parse_duration and slugify are part of this module's API
+    RecipeError, as_choice, as_number, as_object, as_text, field_error, parse_duration, slugify,
+)
 
 FORMAT = "hearth-recipe/1"
 LICENCE = "CC BY 4.0"
@@ -37,77 +39,6 @@ MATERIALS = ("steel", "cast_iron", "aluminium", "copper")
 CONTENTS = ("water", "oil", "none")
 MIN_TEMP_C, MAX_TEMP_C = 30.0, 250.0
 KEEP_WARM_C = 65.0
-
-
-class RecipeError(ValueError):
-    """A recipe (file, JSON object or field) is not valid; the message says where and why."""
-
-
-def _fail(path: str, message: str) -> RecipeError:
-    return RecipeError(f"{path}: {message}" if path else message)
-
-
-# -- small typed readers ---------------------------------------------------------------------------
-def _obj(v: Any, path: str) -> dict[str, Any]:
-    if not isinstance(v, dict):
-        raise _fail(path, f"must be an object, not {type(v).__name__}")
-    return v
-
-
-def _text(v: Any, path: str, *, required: bool = False) -> str:
-    if v is None:
-        v = ""
-    if not isinstance(v, str):
-        raise _fail(path, f"must be text, not {v!r}")
-    if required and not v.strip():
-        raise _fail(path, "must not be empty")
-    return v.strip()
-
-
-def _number(v: Any, path: str, lo: float, hi: float) -> float:
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise _fail(path, f"must be a number, not {v!r}")
-    if not lo <= v <= hi:
-        raise _fail(path, f"{v:g} is out of range {lo:g}..{hi:g}")
-    return float(v)
-
-
-def _choice(v: Any, path: str, choices: tuple[str, ...]) -> str:
-    if v not in choices:
-        raise _fail(path, f"must be one of {', '.join(choices)}, not {v!r}")
-    return v
-
-
-_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
-_ISO = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$",
-                  re.IGNORECASE)
-_WORDS = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)$", re.IGNORECASE)
-
-
-def parse_duration(v: Any, path: str = "duration") -> float | None:
-    """Seconds from a number, ``"10:00"``, ``"1:30:00"``, ``"PT1H30M"`` or ``"10 min"`` (None stays None)."""
-    if v is None:
-        return None
-    if isinstance(v, str):
-        s = v.strip()
-        m = _CLOCK.match(s)
-        if m:
-            return int(m.group(1) or 0) * 3600.0 + int(m.group(2)) * 60.0 + int(m.group(3))
-        m = _ISO.match(s)
-        if m and s.upper() not in ("P", "PT"):
-            d, h, mi, se = (float(g) if g else 0.0 for g in m.groups())
-            return d * 86400 + h * 3600 + mi * 60 + se
-        m = _WORDS.match(s)
-        if m:
-            unit = m.group(2).lower()[0]
-            return float(m.group(1)) * {"s": 1, "m": 60, "h": 3600}[unit]
-        raise _fail(path, f"cannot read {v!r} as a duration (use seconds, '10:00' or 'PT10M')")
-    return _number(v, path, 0, 7 * 86400)
-
-
-def slugify(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
-    return s if s and not s.isdigit() else f"recipe-{s}".rstrip("-")   # digits alone read as an id
 
 
 # -- the parts -----------------------------------------------------------------------------------
@@ -128,11 +59,11 @@ class Ingredient:
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> "Ingredient":
-        d = _obj(d, path)
+        d = as_object(d, path)
         q = d.get("quantity")
-        return cls(name=_text(d.get("name"), f"{path}.name", required=True),
-                   quantity=None if q is None else _number(q, f"{path}.quantity", 0, 1e6),
-                   unit=_text(d.get("unit"), f"{path}.unit"), note=_text(d.get("note"), f"{path}.note"))
+        return cls(name=as_text(d.get("name"), f"{path}.name", required=True),
+                   quantity=None if q is None else as_number(q, f"{path}.quantity", 0, 1e6),
+                   unit=as_text(d.get("unit"), f"{path}.unit"), note=as_text(d.get("note"), f"{path}.note"))
 
 
 @dataclass(frozen=True)
@@ -155,11 +86,11 @@ class Vessel:
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> "Vessel":
-        d = _obj(d, path)
-        return cls(material=_choice(d.get("material", "steel"), f"{path}.material", MATERIALS),
-                   mass_kg=_number(d.get("mass_kg", 1.2), f"{path}.mass_kg", 0.05, 20),
-                   contents=_choice(d.get("contents", "none"), f"{path}.contents", CONTENTS),
-                   contents_kg=_number(d.get("contents_kg", 0.0), f"{path}.contents_kg", 0, 50))
+        d = as_object(d, path)
+        return cls(material=as_choice(d.get("material", "steel"), f"{path}.material", MATERIALS),
+                   mass_kg=as_number(d.get("mass_kg", 1.2), f"{path}.mass_kg", 0.05, 20),
+                   contents=as_choice(d.get("contents", "none"), f"{path}.contents", CONTENTS),
+                   contents_kg=as_number(d.get("contents_kg", 0.0), f"{path}.contents_kg", 0, 50))
 
 
 @dataclass(frozen=True)
@@ -177,10 +108,10 @@ class Pot:
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> "Pot":
-        d = _obj(d, path)
+        d = as_object(d, path)
         v = d.get("vessel")
-        return cls(id=_text(d.get("id"), f"{path}.id", required=True), label=_text(d.get("label"), f"{path}.label"),
-                   zone=_choice(d.get("zone", "any"), f"{path}.zone", ROLES),
+        return cls(id=as_text(d.get("id"), f"{path}.id", required=True), label=as_text(d.get("label"), f"{path}.label"),
+                   zone=as_choice(d.get("zone", "any"), f"{path}.zone", ROLES),
                    vessel=None if v is None else Vessel.from_dict(v, f"{path}.vessel"))
 
 
@@ -215,20 +146,20 @@ class Setting:
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> "Setting":
-        d = _obj(d, path)
-        mode = _choice(d.get("mode"), f"{path}.mode", MODES)
+        d = as_object(d, path)
+        mode = as_choice(d.get("mode"), f"{path}.mode", MODES)
         level = temp = None
         if mode == "level":
             lv = d.get("level")
             if isinstance(lv, bool) or not isinstance(lv, int) or not 1 <= lv <= 9:
-                raise _fail(f"{path}.level", f"must be a whole number 1-9, not {lv!r}")
+                raise field_error(f"{path}.level", f"must be a whole number 1-9, not {lv!r}")
             level = lv
         if d.get("temp_c") is not None:
             if mode == "off":
-                raise _fail(f"{path}.temp_c", "an 'off' setting has no temperature")
-            temp = _number(d["temp_c"], f"{path}.temp_c", MIN_TEMP_C, MAX_TEMP_C)
+                raise field_error(f"{path}.temp_c", "an 'off' setting has no temperature")
+            temp = as_number(d["temp_c"], f"{path}.temp_c", MIN_TEMP_C, MAX_TEMP_C)
         elif mode == "target":
-            raise _fail(f"{path}.temp_c", "a 'target' setting needs a temperature")
+            raise field_error(f"{path}.temp_c", "a 'target' setting needs a temperature")
         return cls(mode=mode, level=level, temp_c=temp)
 
 
@@ -245,10 +176,10 @@ class Alert:
 
     @classmethod
     def from_dict(cls, d: Any, path: str) -> "Alert":
-        d = _obj(d, path)
+        d = as_object(d, path)
         return cls(at_s=parse_duration(d.get("at_s"), f"{path}.at_s") or 0.0,
-                   message=_text(d.get("message"), f"{path}.message", required=True),
-                   before_end=_choice(d.get("from", "start"), f"{path}.from", ("start", "end")) == "end")
+                   message=as_text(d.get("message"), f"{path}.message", required=True),
+                   before_end=as_choice(d.get("from", "start"), f"{path}.from", ("start", "end")) == "end")
 
 
 @dataclass(frozen=True)
@@ -277,11 +208,11 @@ class Step:
 
     @classmethod
     def from_dict(cls, d: Any, path: str, index: int) -> "Step":
-        d = _obj(d, path)
+        d = as_object(d, path)
         s = d.get("setting")
         setting = None if s is None else Setting.from_dict(s, f"{path}.setting")
         duration = parse_duration(d.get("duration_s"), f"{path}.duration_s")
-        start = _choice(d.get("start", "now"), f"{path}.start", STARTS)
+        start = as_choice(d.get("start", "now"), f"{path}.start", STARTS)
         # a timed step or one that waits for something goes on by itself; an untimed "now" step
         # is the cook's work ("chop the onions") and waits for the cook to say it is done
         default_end = "continue" if duration is not None or start != "now" else "wait"
@@ -290,17 +221,17 @@ class Step:
             if isinstance(after, str):
                 after = [after]
             if not isinstance(after, list) or not all(isinstance(a, str) for a in after):
-                raise _fail(f"{path}.after", "must be a list of step ids")
+                raise field_error(f"{path}.after", "must be a list of step ids")
             after = tuple(after)
         alerts = d.get("alerts") or []
         if not isinstance(alerts, list):
-            raise _fail(f"{path}.alerts", "must be a list")
+            raise field_error(f"{path}.alerts", "must be a list")
         pot = d.get("pot")
-        return cls(id=_text(d.get("id"), f"{path}.id") or f"s{index + 1}",
-                   text=_text(d.get("text"), f"{path}.text", required=True),
-                   pot=None if pot is None else _text(pot, f"{path}.pot", required=True),
+        return cls(id=as_text(d.get("id"), f"{path}.id") or f"s{index + 1}",
+                   text=as_text(d.get("text"), f"{path}.text", required=True),
+                   pot=None if pot is None else as_text(pot, f"{path}.pot", required=True),
                    setting=setting, duration_s=duration, start=start,
-                   on_end=_choice(d.get("on_end", default_end), f"{path}.on_end", ON_END),
+                   on_end=as_choice(d.get("on_end", default_end), f"{path}.on_end", ON_END),
                    after=after, alerts=tuple(Alert.from_dict(a, f"{path}.alerts[{i}]") for i, a in enumerate(alerts)))
 
 
@@ -357,7 +288,7 @@ class Recipe:
     def scaled(self, servings: int) -> "Recipe":
         """The same recipe for ``servings`` people (ingredient quantities scale)."""
         if isinstance(servings, bool) or not isinstance(servings, int) or not 1 <= servings <= 100:
-            raise _fail("servings", f"must be a whole number 1-100, not {servings!r}")
+            raise field_error("servings", f"must be a whole number 1-100, not {servings!r}")
         factor = servings / self.servings
         return replace(self, servings=servings, ingredients=tuple(i.scaled(factor) for i in self.ingredients))
 
@@ -376,44 +307,44 @@ class Recipe:
 
     @classmethod
     def from_dict(cls, d: Any) -> "Recipe":
-        d = _obj(d, "recipe")
+        d = as_object(d, "recipe")
         fmt = d.get("format", FORMAT)
         if fmt != FORMAT:
-            raise _fail("format", f"expected {FORMAT!r}, not {fmt!r}")
-        title = _text(d.get("title"), "title", required=True)
+            raise field_error("format", f"expected {FORMAT!r}, not {fmt!r}")
+        title = as_text(d.get("title"), "title", required=True)
         servings = d.get("servings", 2)
         if isinstance(servings, bool) or not isinstance(servings, int) or not 1 <= servings <= 100:
-            raise _fail("servings", f"must be a whole number 1-100, not {servings!r}")
-        tags_raw = _obj(d.get("tags") or {}, "tags")
+            raise field_error("servings", f"must be a whole number 1-100, not {servings!r}")
+        tags_raw = as_object(d.get("tags") or {}, "tags")
         tags: list[tuple[str, str]] = []
         for kind, values in tags_raw.items():
-            _choice(kind, "tags", TAG_KINDS)
+            as_choice(kind, "tags", TAG_KINDS)
             if isinstance(values, str):
                 values = [values]
             if not isinstance(values, list):
-                raise _fail(f"tags.{kind}", "must be a list of words")
-            tags += [(kind, _text(v, f"tags.{kind}", required=True).lower()) for v in values]
+                raise field_error(f"tags.{kind}", "must be a list of words")
+            tags += [(kind, as_text(v, f"tags.{kind}", required=True).lower()) for v in values]
         story_raw = d.get("story") or {}
         if isinstance(story_raw, str):
             story_raw = {"text": story_raw}
-        story_raw = _obj(story_raw, "story")
-        story = Story(text=_text(story_raw.get("text"), "story.text"), origin=_text(story_raw.get("origin"), "story.origin"),
-                      cook=_text(story_raw.get("cook"), "story.cook"))
+        story_raw = as_object(story_raw, "story")
+        story = Story(text=as_text(story_raw.get("text"), "story.text"), origin=as_text(story_raw.get("origin"), "story.origin"),
+                      cook=as_text(story_raw.get("cook"), "story.cook"))
 
         def _list(name: str) -> list[Any]:
             v = d.get(name) or []
             if not isinstance(v, list):
-                raise _fail(name, "must be a list")
+                raise field_error(name, "must be a list")
             return v
 
         recipe = cls(
-            title=title, servings=servings, slug=_text(d.get("slug"), "slug") or slugify(title),
-            description=_text(d.get("description"), "description"),
+            title=title, servings=servings, slug=as_text(d.get("slug"), "slug") or slugify(title),
+            description=as_text(d.get("description"), "description"),
             ingredients=tuple(Ingredient.from_dict(x, f"ingredients[{i}]") for i, x in enumerate(_list("ingredients"))),
             tags=tuple(tags),
             total_time_s=parse_duration(d.get("total_time_s"), "total_time_s"),
             active_time_s=parse_duration(d.get("active_time_s"), "active_time_s"),
-            story=story, source=_text(d.get("source"), "source"), licence=_text(d.get("licence"), "licence"),
+            story=story, source=as_text(d.get("source"), "source"), licence=as_text(d.get("licence"), "licence"),
             pots=tuple(Pot.from_dict(x, f"pots[{i}]") for i, x in enumerate(_list("pots"))),
             steps=tuple(Step.from_dict(x, f"steps[{i}]", i) for i, x in enumerate(_list("steps"))),
         )
@@ -424,28 +355,28 @@ class Recipe:
 def validate(recipe: Recipe) -> Recipe:
     """Check what ties the parts together (ids, pots, ``after``, triggers); raise RecipeError."""
     if not recipe.steps:
-        raise _fail("steps", "a recipe needs at least one step")
+        raise field_error("steps", "a recipe needs at least one step")
     pot_ids = [p.id for p in recipe.pots]
     if len(set(pot_ids)) != len(pot_ids):
-        raise _fail("pots", "pot ids must be unique")
+        raise field_error("pots", "pot ids must be unique")
     seen: set[str] = set()
     for i, s in enumerate(recipe.steps):
         path = f"steps[{i}]"
         if s.id in seen:
-            raise _fail(f"{path}.id", f"{s.id!r} is used by an earlier step")
+            raise field_error(f"{path}.id", f"{s.id!r} is used by an earlier step")
         if s.pot is not None and s.pot not in pot_ids:
-            raise _fail(f"{path}.pot", f"no pot {s.pot!r} (pots: {', '.join(pot_ids) or 'none'})")
+            raise field_error(f"{path}.pot", f"no pot {s.pot!r} (pots: {', '.join(pot_ids) or 'none'})")
         if s.setting is not None and s.pot is None:
-            raise _fail(f"{path}.pot", "a step with a stove setting must name its pot")
+            raise field_error(f"{path}.pot", "a step with a stove setting must name its pot")
         if s.on_end in ("keep_warm", "off") and s.pot is None:
-            raise _fail(f"{path}.on_end", f"{s.on_end!r} needs a pot whose zone it acts on")
+            raise field_error(f"{path}.on_end", f"{s.on_end!r} needs a pot whose zone it acts on")
         if s.start == "target" and (s.setting is None or s.setting.temp_c is None):
-            raise _fail(f"{path}.start", "'target' needs a setting with temp_c to wait for")
+            raise field_error(f"{path}.start", "'target' needs a setting with temp_c to wait for")
         for a in s.after or ():
             if a not in seen:
-                raise _fail(f"{path}.after", f"{a!r} is not the id of an earlier step")
+                raise field_error(f"{path}.after", f"{a!r} is not the id of an earlier step")
         for j, al in enumerate(s.alerts):
             if al.before_end and s.duration_s is None:
-                raise _fail(f"{path}.alerts[{j}].from", "'end' needs a step with a duration")
+                raise field_error(f"{path}.alerts[{j}].from", "'end' needs a step with a duration")
         seen.add(s.id)
     return recipe

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.clock import Clock
 from ..core.stove import Stove
-from .model import Recipe, RecipeError, Setting
+from .model import Recipe, RecipeError
 from .run_state import ActiveStep, Phase, RunStatus, RunView, StepRun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,13 +29,13 @@ def build_view(e: "RecipeEngine") -> RunView:
         step = e.recipe.steps[r.index]
         zone = e._zone_of(r.index)
         pot = e.recipe.pot(step.pot)
-        temp = None if zone is None else e._temp(zone)
+        temp = None if zone is None else e.zones.temp(zone)
         target = step.setting.temp_c if step.setting is not None else None
         eta = None
-        if zone is not None and target is not None and zone in e._predictors:
+        if zone is not None and target is not None and zone in e.zones.predictors:
             reached = temp is not None and (temp >= target - 2.0 if r.approach > 0 else temp <= target + 2.0)
             if r.phase is Phase.HEATING or not reached:
-                eta = e._predictors[zone].eta(target)
+                eta = e.zones.predictors[zone].eta(target)
         elapsed = r.elapsed(now)
         remaining = None
         if step.duration_s is not None and r.phase in (Phase.RUNNING, Phase.FINISHING):
@@ -48,7 +48,7 @@ def build_view(e: "RecipeEngine") -> RunView:
         active.append(ActiveStep(
             index=r.index, id=step.id, text=step.text, phase=r.phase, pot=step.pot,
             pot_label=(pot.label or pot.id) if pot else "", zone=zone,
-            zone_name="" if zone is None else e._zone_label(zone),
+            zone_name="" if zone is None else e.zones.label(zone),
             setting="" if step.setting is None else step.setting.describe(),
             duration_s=step.duration_s, elapsed_s=elapsed, remaining_s=remaining, temp_c=temp,
             target_c=target, eta_s=eta, confirm=confirm))
@@ -67,9 +67,7 @@ def snapshot_of(e: "RecipeEngine") -> dict[str, Any]:
         "status": e.status.value, "paused_reason": e.paused_reason,
         "recipe": e.recipe.to_dict(), "zone_plan": dict(e.zone_plan),
         "steps": [r.to_dict(now) for r in e.runs],
-        "desired": {str(z): (None if s is None else s.to_dict()) for z, s in e._desired.items()},
-        "wanted": {str(z): (None if s is None else s.to_dict()) for z, s in e._wanted.items()},
-        "keep_warm": sorted(e._keep_warm), "used": sorted(e._used), "end_seq": e._end_seq,
+        **e.zones.to_dict(), "end_seq": e._end_seq,
     }
 
 
@@ -86,12 +84,7 @@ def restore(cls: type["RecipeEngine"], snap: dict[str, Any], stove: Stove, clock
             raise RecipeError("saved run: its steps do not match its recipe")
         e = cls(recipe, stove, clock, zone_plan=plan, store=store, run_id=str(snap["run_id"]), **kwargs)
         e.runs = [StepRun.from_dict(i, d) for i, d in enumerate(steps)]
-        e._desired = {int(z): (None if s is None else Setting.from_dict(s, "desired"))
-                      for z, s in snap.get("desired", {}).items()}
-        e._wanted = {int(z): (None if s is None else Setting.from_dict(s, "wanted"))
-                     for z, s in snap.get("wanted", {}).items()}
-        e._keep_warm = {int(z) for z in snap.get("keep_warm", ())}
-        e._used = {int(z) for z in snap.get("used", ())}
+        e.zones.load(snap)
         e._end_seq = int(snap.get("end_seq", 0))
         status = RunStatus(snap["status"])
     except (KeyError, TypeError, ValueError) as exc:

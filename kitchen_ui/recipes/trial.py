@@ -123,13 +123,13 @@ class _StallWatch:
                 continue
             step = engine.recipe.steps[r.index]
             zone = engine.zone_plan[step.pot]  # type: ignore[index]
-            temp = engine._temp(zone)
+            temp = engine.zones.temp(zone)
             if temp is None:
                 continue
             t0, temp0 = self.marks.setdefault(r.index, (now, temp))
             if now - t0 >= STALL_S:
                 if abs(temp - temp0) < STALL_C:
-                    return (f"step {r.index + 1} waits for {engine._zone_label(zone)} to reach "
+                    return (f"step {r.index + 1} waits for {engine.zones.label(zone)} to reach "
                             f"{step.setting.temp_c:g} °C, but it stays at {temp:.0f} °C")  # type: ignore[union-attr]
                 self.marks[r.index] = (now, temp)
         return ""

@@ -16,7 +16,6 @@ import numpy as np
 import pytest
 
 from kitchen_ui.core.clock import ManualClock
-from kitchen_ui.core.model import StoveState, ZoneState
 from kitchen_ui.recipes.engine import RecipeEngine
 from kitchen_ui.recipes.model import Recipe
 from kitchen_ui.sim.local import LocalStove
