@@ -196,31 +196,17 @@ def read_source(source: str) -> Any:
 
 
 def do_import(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from ..storage.recipes_store import RecipeNotFound, load_recipe, resolve_id, save_recipe
-    recipe = read_source(args.source)
+    from ..storage.library import KitchenLibrary
+    recipe = read_source(args.source)            # read whole before anything is written
     with _open(args) as kdb:
-        try:
-            existing_id = resolve_id(kdb, recipe.slug)
-        except RecipeNotFound:
-            existing_id = None
-        if existing_id is not None and not args.replace:
-            if load_recipe(kdb, existing_id) == recipe:
-                print(f"'{recipe.title}' is already in the library as #{existing_id} ({recipe.slug})")
-                return 0
-            n = 2
-            while True:
-                try:
-                    resolve_id(kdb, f"{recipe.slug}-{n}")
-                    n += 1
-                except RecipeNotFound:
-                    break
-            recipe = replace(recipe, slug=f"{recipe.slug}-{n}")
-        rid = save_recipe(kdb, recipe)
-    manual = sum(1 for s in recipe.steps if s.setting is None)
-    print(f"imported '{recipe.title}' as #{rid} ({recipe.slug}): {len(recipe.steps)} steps, "
-          f"{manual} of them manual")
+        added = KitchenLibrary(kdb).add(recipe, replace=args.replace)
+    r = added.recipe
+    if added.how == "unchanged":
+        print(f"'{r.title}' is already in the library as #{added.id} ({r.slug})")
+        return 0
+    manual = sum(1 for s in r.steps if s.setting is None)
+    print(f"{'replaced' if added.how == 'replaced' else 'imported'} '{r.title}' as #{added.id} ({r.slug}): "
+          f"{len(r.steps)} steps, {manual} of them manual")
     return 0
 
 

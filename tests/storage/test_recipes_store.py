@@ -59,3 +59,22 @@ def test_delete_takes_the_parts_with_it(kdb):
         assert kdb.conn.execute(f"SELECT COUNT(*) FROM {table} WHERE recipe_id = ?", (rid,)).fetchone()[0] == 0
     with pytest.raises(RecipeNotFound):
         load_recipe(kdb, rid)
+
+
+def test_library_signals_changes_and_never_overwrites_silently(kdb):
+    from kitchen_ui.storage.library import KitchenLibrary
+    lib = KitchenLibrary(kdb)
+    changes = []
+    lib.recipes_changed.connect(lambda: changes.append(1))
+    eggs = lib.recipe("dippy-eggs")
+    assert lib.add(eggs).how == "unchanged" and changes == []
+    more = replace(eggs, servings=6)
+    added = lib.add(more)
+    assert added.how == "renamed" and added.recipe.slug == "dippy-eggs-2" and changes == [1]
+    assert lib.recipe("dippy-eggs").servings == 2                 # the original is intact
+    assert lib.add(more, replace=True).how == "replaced"
+    assert lib.recipe("dippy-eggs").servings == 6
+    assert [r.slug for r in lib.recipes(text="EGGS")] == ["dippy-eggs", "dippy-eggs-2"]
+    assert "italian" in lib.tags()["cuisine"]
+    lib.delete("dippy-eggs-2")
+    assert len(changes) == 3 and lib.sessions() == []
