@@ -2,7 +2,7 @@
 
 It drives the stove only through :class:`kitchen_ui.core.stove.Stove` (in-process simulator or
 network stove alike) and keeps its own time from the injected clock, so tests jump hours in one
-call. Call :meth:`RecipeEngine.tick` regularly (the app on a timer; the engine also ticks on every
+call (in the app, give it the in-process stove's own clock, ``LocalStove.clock``). Call :meth:`RecipeEngine.tick` regularly (the app on a timer; the engine also ticks on every
 telemetry message); every decision happens there or in a cook's command.
 
 Controls: :meth:`start`, :meth:`pause`, :meth:`resume`, :meth:`confirm`, :meth:`skip`,

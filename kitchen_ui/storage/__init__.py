@@ -9,4 +9,5 @@ No Qt here. Modules:
 * :mod:`.recorder` — :class:`~.recorder.SessionRecorder`, which writes a stove's telemetry and
   events (and a recipe's steps) from a writer thread, flushed at least every second.
 * :mod:`.runs` — recipe runs saved as they go, to resume after a crash.
+* :mod:`.library` — :class:`~.library.KitchenLibrary`, the library and history for the views.
 """

@@ -7,7 +7,7 @@ import pytest
 from kitchen_ui.recipes.archive import archive_files, load_recipe_file, starter_recipes
 from kitchen_ui.recipes.model import LICENCE, RecipeError
 from kitchen_ui.recipes.trial import format_timeline, run_trial
-from kitchen_ui.sim.profiles import default_profile_name, load_profile
+from kitchen_ui.sim.profiles import default_profile_name, load_profile, profile_names
 
 from .conftest import recipe
 
@@ -54,6 +54,13 @@ def test_every_starter_recipe_completes_on_the_default_stove(r):
         if e["kind"] == "zone_set":
             last[e["zone"]] = e["setting"]
     assert {z for z, s in last.items() if s != "off"} == warm
+
+
+@pytest.mark.parametrize("profile", [p for p in profile_names() if p != default_profile_name()])
+def test_the_starter_recipes_cook_on_the_other_stoves_too(profile):
+    stove = load_profile(profile)
+    failed = {r.slug: res.problem for r in STARTERS if not (res := run_trial(r, stove)).completed}
+    assert failed == {}
 
 
 def test_a_recipe_that_cannot_finish_says_why():
