@@ -34,7 +34,7 @@ class _Banner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(16, 6, 10, 6)
+        self.row.setContentsMargins(16, 4, 8, 4)
         self.row.addWidget(self.label, 1)
         self.hide()
 

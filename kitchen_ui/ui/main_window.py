@@ -2,8 +2,8 @@
 
 Layout (1280x800 reference; everything scales with the window):
 
-    [ Hearth · stove model                                        [  ALL OFF  ] ]
-    [ fault banner / link banner / notices (only when there is something to say) ]
+    [ Hearth   notices: refused commands, stove events            [  ALL OFF  ] ]
+    [ fault banner / link banner (only when there is something to say)            ]
     [ zone cards ..................... ] [ manual control: zone, level 0-9 P,     ]
     [ temperature plot ............... ] [ hold temperature                      ]
     [ ................................ ] [ recipe area                           ]
@@ -24,7 +24,7 @@ from .status import StoveStatusBar
 from .stove_model import StoveModel
 from .theme import Theme, load_theme_or_default, scale_for_size
 from .traditional import TraditionalPanel
-from .zone_card import ZoneCardGrid, set_text
+from .zone_card import ZoneCardGrid
 
 
 class MainWindow(QMainWindow):
@@ -36,13 +36,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Hearth — kitchen stove")
         self.setMinimumSize(640, 400)
 
-        # header: name of the stove and the one button that must always be there
+        # header: the app, the latest notices (refused commands, stove events) and the one
+        # button that must always be there; the stove's name and link are in the status bar
+        self.fault_banner = FaultBanner(model)
+        self.link_banner = LinkBanner(model)
+        self.notices = NoticeBar(model)
         header = QFrame()
         header.setObjectName("Header")
         title = QLabel("Hearth")
         title.setObjectName("AppTitle")
-        self.stove_name = QLabel("")
-        self.stove_name.setObjectName("StoveModel")
         self.all_off_button = QPushButton("ALL OFF")
         self.all_off_button.setObjectName("AllOff")
         self.all_off_button.setToolTip("Switch every zone off now (always allowed)")
@@ -50,14 +52,11 @@ class MainWindow(QMainWindow):
         self.all_off_button.clicked.connect(self.all_off)
         hl = QHBoxLayout(header)
         hl.setContentsMargins(16, 6, 10, 6)
+        hl.setSpacing(16)
         hl.addWidget(title)
-        hl.addSpacing(16)
-        hl.addWidget(self.stove_name, 1)
-        hl.addWidget(self.all_off_button)
-
-        self.fault_banner = FaultBanner(model)
-        self.link_banner = LinkBanner(model)
-        self.notices = NoticeBar(model)
+        hl.addWidget(self.notices, 1)
+        hl.addStretch(0)
+        hl.addWidget(self.all_off_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.cards = ZoneCardGrid(model, self.theme)
         self.plot = TemperaturePlot(model, self.theme)
@@ -85,15 +84,13 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(header)
-        for banner in (self.fault_banner, self.link_banner, self.notices):
+        for banner in (self.fault_banner, self.link_banner):
             lay.addWidget(banner)
         lay.addLayout(body, 1)
         self.setCentralWidget(central)
         self.status = StoveStatusBar(model)
         self.setStatusBar(self.status)
 
-        model.info_changed.connect(self._on_info)
-        self._on_info(None)
         self._apply_scale(scale_for_size(1280, 800))
 
     # -- actions ---------------------------------------------------------------------------------
@@ -110,10 +107,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(ev)
 
     # -- look --------------------------------------------------------------------------------------
-    def _on_info(self, _info: object) -> None:
-        info = self.model.info
-        set_text(self.stove_name, f"{info.model}" if info is not None else "No stove yet")
-
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(ev)
         self._apply_scale(scale_for_size(ev.size().width(), ev.size().height()))
@@ -124,6 +117,7 @@ class MainWindow(QMainWindow):
         self._scale = scale
         self.theme = self.base_theme.with_scale(scale)
         self.setStyleSheet(self.theme.stylesheet())
+        self.plot.set_theme(self.theme)
         QTimer.singleShot(0, self._rearrange)
 
     def _rearrange(self) -> None:

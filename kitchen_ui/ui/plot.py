@@ -111,13 +111,7 @@ class TemperaturePlot(QWidget):
         self.grid = pg.PlotCurveItem(pen=pg.mkPen(theme.c("plot_grid"), width=1), connect="pairs")
         self.grid.setZValue(-10)
         item.addItem(self.grid, ignoreBounds=True)
-        axis_font = pg.QtGui.QFont(theme.font_family, max(9, theme.px("small_font") - 3))
-        for name in ("left", "bottom"):
-            ax = item.getAxis(name)
-            ax.setTickFont(axis_font)
-            ax.setTextPen(theme.c("text_dim"))
-            ax.setPen(theme.c("border"))
-        item.setLabel("left", "°C", color=theme.c("text_dim"))
+        self.set_theme(theme)
         self.vb = item.getViewBox()
         self.vb.setLimits(yMin=-40, yMax=450, minXRange=10, minYRange=5)
         self.vb.disableAutoRange()
@@ -135,7 +129,7 @@ class TemperaturePlot(QWidget):
         controls.setSpacing(6)
         for i, (label, seconds) in enumerate(WINDOWS):
             b = QPushButton(label)
-            b.setObjectName("ZoneTab")
+            b.setObjectName("Choice")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setChecked(seconds == self.window_s)
@@ -169,6 +163,19 @@ class TemperaturePlot(QWidget):
         model.link_changed.connect(self._on_link)
         self._build_curves()
 
+    def set_theme(self, theme: Theme) -> None:
+        """Axis text in the theme's colours, sized for the window (called when the scale changes)."""
+        self.theme = theme
+        item = self.view.getPlotItem()
+        axis_font = pg.QtGui.QFont(theme.font_family)
+        axis_font.setPixelSize(max(10, theme.px("small_font") - 2))
+        for name in ("left", "bottom"):
+            ax = item.getAxis(name)
+            ax.setTickFont(axis_font)
+            ax.setTextPen(theme.c("text_dim"))
+            ax.setPen(theme.c("border"))
+        item.setLabel("left", "°C", color=theme.c("text_dim"), size=f"{axis_font.pixelSize()}px")
+
     # -- curves and legend -----------------------------------------------------------------------
     def _build_curves(self) -> None:
         item = self.view.getPlotItem()
@@ -199,7 +206,7 @@ class TemperaturePlot(QWidget):
         for lab in self.legend:
             lab.ensurePolished()
         widest = self.legend_grid.horizontalSpacing() + max(
-            lab.fontMetrics().horizontalAdvance(f"■ {info.name} 888 → 888 °C")
+            lab.fontMetrics().horizontalAdvance(f"■ {info.name} 888 °C")
             for lab, info in zip(self.legend, self.model.zones))
         room = self.width() - sum(b.sizeHint().width() + 6 for b in self.window_buttons.values())
         columns = max(1, min(len(self.legend), room // max(1, widest)))
@@ -234,9 +241,8 @@ class TemperaturePlot(QWidget):
         for info, lab in zip(self.model.zones, self.legend):
             z = self.model.zone_state(info.id)
             value = text.temp(z.temp_c if z else None)
-            tgt = f" → {text.temp(z.target_c)}" if z is not None and z.mode == "target" else ""
             color = self.theme.zone_color(info.id) if live else self.theme.c("stale")
-            set_text(lab, f'<span style="color:{color}">■</span> {info.name} {value}{tgt} °C')
+            set_text(lab, f'<span style="color:{color}">■</span> {info.name} {value} °C')
 
     # -- view ------------------------------------------------------------------------------------
     def set_window(self, seconds: float | None) -> None:

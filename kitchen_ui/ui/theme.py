@@ -26,7 +26,8 @@ DEFAULT_COLORS = {
     "text": "#f4f6f8", "text_dim": "#b4bcc6", "stale": "#6c737c", "accent": "#56b4e9",
     "selected": "#f4f6f8", "on": "#ffb347", "residual_heat": "#ffb000",
     "fault_bg": "#c8102e", "fault_text": "#ffffff", "warning_bg": "#8a6100", "warning_text": "#ffffff",
-    "info_bg": "#1f4e79", "info_text": "#ffffff", "all_off_bg": "#d62828", "all_off_text": "#ffffff",
+    "info_bg": "#1f4e79", "info_text": "#ffffff", "notice_error_bg": "#4a0d18",
+    "all_off_bg": "#d62828", "all_off_text": "#ffffff",
     "plot_bg": "#0d0f12", "plot_grid": "#2c333b",
 }
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision
@@ -139,7 +140,8 @@ QPushButton#AllOff {{ background: {c('all_off_bg')}; color: {c('all_off_text')};
                      font-size: {px('all_off_font')}px; min-width: {px('touch') * 3}px; }}
 QPushButton#AllOff:pressed {{ background: #8f1111; }}
 QPushButton#ZoneTab {{ font-size: {px('small_font')}px; padding: 0 4px; min-width: 0; }}
-QPushButton#ZoneTab:checked {{ background: {c('selected')}; color: #000000; }}
+QPushButton#Choice {{ font-size: {px('small_font')}px; }}
+QPushButton#ZoneTab:checked, QPushButton#Choice:checked {{ background: {c('selected')}; color: #000000; }}
 QPushButton#Dismiss {{ background: transparent; border: 2px solid #ffffff; }}
 QFrame#Header {{ background: {c('surface')}; border-bottom: 2px solid {c('border')}; }}
 QLabel#AppTitle {{ font-size: {px('title_font')}px; font-weight: bold; }}
@@ -155,10 +157,12 @@ QLabel#TempValue {{ font-size: {px('numeral_font')}px; font-weight: bold; }}
 QLabel#TempUnit {{ font-size: {px('title_font')}px; color: {c('text_dim')}; }}
 QLabel#LevelValue {{ font-size: {round(px('numeral_font') * 0.6)}px; font-weight: bold; color: {c('on')}; }}
 QLabel#LevelValue[on="false"] {{ color: {c('text_dim')}; }}
-QLabel#HeatBadge {{ background: {c('residual_heat')}; color: #000000; font-weight: bold;
+QLabel#TempValue[compact="true"] {{ font-size: {round(px('numeral_font') * 0.7)}px; }}
+QLabel#LevelValue[compact="true"] {{ font-size: {round(px('numeral_font') * 0.5)}px; }}
+QFrame#ZoneCard QLabel#HeatBadge {{ background: {c('residual_heat')}; color: #000000; font-weight: bold;
                    font-size: {px('title_font')}px; border-radius: 6px; padding: 0 8px; }}
-QLabel#FaultText {{ background: {c('fault_bg')}; color: {c('fault_text')}; font-weight: bold;
-                   border-radius: 6px; padding: 4px 8px; }}
+QFrame#ZoneCard QLabel#FaultText {{ background: {c('fault_bg')}; color: {c('fault_text')}; font-weight: bold;
+                   font-size: {px('small_font')}px; border-radius: 6px; padding: 4px 6px; }}
 {', '.join(f'QLabel#{n}[stale="true"]' for n in STALE_LABELS)}, QLabel[stale="true"] {{ color: {c('stale')}; }}
 QLabel#PanelTitle {{ font-size: {px('title_font')}px; font-weight: bold; }}
 QLabel#TargetValue {{ font-size: {px('title_font')}px; font-weight: bold; }}
@@ -168,8 +172,9 @@ QFrame#LinkBanner {{ background: {c('warning_bg')}; }}
 QFrame#LinkBanner[kind="observer"], QFrame#LinkBanner[kind="connecting"] {{ background: {c('info_bg')}; }}
 QFrame#LinkBanner QLabel {{ color: {c('warning_text')}; font-weight: bold; }}
 QFrame#Notice {{ background: {c('info_bg')}; }}
-QFrame#Notice[kind="error"] {{ background: {c('fault_bg')}; }}
-QFrame#Notice QLabel {{ color: {c('info_text')}; font-weight: bold; }}
+QFrame#Notice[kind="error"] {{ background: {c('notice_error_bg')}; border-left: 10px solid {c('fault_bg')}; }}
+QFrame#Notice {{ border-radius: 6px; }}
+QFrame#Notice QLabel {{ color: {c('info_text')}; font-weight: bold; font-size: {px('small_font')}px; }}
 QLabel#LegendEntry {{ font-size: {px('small_font')}px; font-weight: bold; }}
 QStatusBar {{ background: {c('surface')}; border-top: 2px solid {c('border')}; }}
 QStatusBar QLabel {{ font-size: {px('small_font')}px; padding: 0 {px('spacing')}px; }}

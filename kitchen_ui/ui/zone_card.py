@@ -65,12 +65,14 @@ class ZoneCard(QFrame):
         self.fault.hide()
 
         # name; kind with the hob's level display (and H) at the right; then the big numerals
-        second = QHBoxLayout()
+        # (compact cards, for two rows of them, drop the kind line: level and H join the numerals)
+        self.compact = False
+        second = self._second = QHBoxLayout()
         second.setSpacing(6)
         second.addWidget(self.kind, 1, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
         second.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
-        big = QHBoxLayout()
+        big = self._big = QHBoxLayout()
         big.setSpacing(4)
         big.addWidget(self.temp)
         big.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignTop)
@@ -125,12 +127,13 @@ class ZoneCard(QFrame):
             set_text(self.target, "Boost")
         else:
             set_text(self.target, text.mode(z))
-        set_text(self.power, f"Power {text.power(z.power_w)}")
         extras = ["Pan" if z.pan else "No pan"]
         if z.timer_s is not None:
             extras.append(f"Timer {text.clock(z.timer_s)}")
         if not live:
             extras.append("NOT LIVE")
+        power = f"Power {text.power(z.power_w)}"
+        set_text(self.power, " · ".join([power] + extras[1:]) if self.compact else power)
         set_text(self.extras, " · ".join(extras))
         self.heat.setVisible(z.residual_heat)
         has_fault = z.fault is not None
@@ -139,6 +142,25 @@ class ZoneCard(QFrame):
         set_prop(self, "fault", has_fault)
         for lab in self._value_labels:
             set_prop(lab, "stale", not live)
+
+    def set_compact(self, compact: bool) -> None:
+        """Two rows of cards: smaller numerals, no kind line; the level moves beside the numerals."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for w in (self.heat, self.level):
+            (self._second if compact else self._big).removeWidget(w)
+        if compact:
+            self._big.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
+            self._big.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._second.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
+            self._second.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.kind.setVisible(not compact)
+        self.extras.setVisible(not compact)
+        for w in (self, self.temp, self.level):
+            set_prop(w, "compact", compact)
+        self.refresh()
 
     def natural_width(self) -> int:
         """The width at which the name and every line show unclipped (for the grid's columns)."""
@@ -208,6 +230,7 @@ class ZoneCardGrid(QWidget):
         for card in self.cards:
             self._grid.removeWidget(card)
         for i, card in enumerate(self.cards):
+            card.set_compact(columns < n)
             self._grid.addWidget(card, i // columns, i % columns)
 
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)

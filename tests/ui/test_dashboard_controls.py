@@ -1,6 +1,7 @@
 """What a cook does at the dashboard, on the real simulated stove (manual clock, no sleeping)."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from kitchen_ui.core.model import FAULT_TEXT
 
@@ -8,6 +9,12 @@ from kitchen_ui.core.model import FAULT_TEXT
 def tap(qtbot, widget):
     assert widget.isVisible() and widget.isEnabled(), f"{widget.text() if hasattr(widget, 'text') else widget} cannot be tapped"
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def painted_color(widget) -> QColor:
+    """The colour a cook sees in the middle of the widget's left edge (its background)."""
+    image = widget.grab().toImage()
+    return QColor(image.pixelColor(3, image.height() // 2).rgb())
 
 
 def select(qtbot, window, zone):
@@ -101,6 +108,7 @@ def test_an_injected_fault_shows_on_the_card_and_in_the_banner_in_plain_words(qt
     words = FAULT_TEXT["sensor_open"]
     assert card.fault.isVisible() and card.fault.text() == words
     assert card.property("fault") is True
+    assert painted_color(card.fault) == QColor(dashboard.theme.c("fault_bg"))     # red, not just words
     assert card.temp.text() == "--"                      # no reading, not a stale number
     assert dashboard.fault_banner.isVisible()
     assert "front-left" in dashboard.fault_banner.label.text() and words in dashboard.fault_banner.label.text()
@@ -159,6 +167,7 @@ def test_residual_heat_shows_h_after_a_hot_zone_is_switched_off(qtbot, dashboard
     sim_stove.zone_off(0)
     sim_stove.advance(1.0)
     assert card.heat.isVisible() and card.heat.text() == "H"
+    assert painted_color(card.heat) == QColor(dashboard.theme.c("residual_heat"))
     assert card.level.text() == "0"
 
 
@@ -167,3 +176,28 @@ def test_a_timer_counts_down_on_the_card(qtbot, dashboard, sim_stove):
     sim_stove.set_timer(2, 300)
     sim_stove.advance(60.0)
     assert "Timer 4:00" in dashboard.cards.cards[2].extras.text()
+
+
+def test_every_button_is_a_touch_target_of_at_least_48_px_at_every_size(qtbot, dashboard, sim_stove):
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    sim_stove.sim_inject_fault(2, "sensor_open")            # banner and notice take room too
+    sim_stove.advance(0.5)
+    central = dashboard.centralWidget()
+
+    def fits():
+        need, have = central.minimumSizeHint(), central.size()
+        return need.width() <= have.width() and need.height() <= have.height()
+
+    for size in ((1280, 800), (1024, 600), (1920, 1080)):
+        dashboard.resize(*size)
+        qtbot.waitUntil(lambda: dashboard.size().width() == size[0], timeout=1000)
+        QApplication.processEvents()                          # the new scale's fonts and layout
+        # nothing squeezed below the size it needs (Qt would overlap or clip it)
+        qtbot.waitUntil(fits, timeout=2000)
+        dashboard.grab()                                      # lay out and paint at this size
+        buttons = [b for b in dashboard.findChildren(QPushButton) if b.isVisible()]
+        assert len(buttons) > 20
+        small = [(b.text(), b.width(), b.height()) for b in buttons if b.height() < 48 or b.width() < 48]
+        assert small == [], f"at {size}: {small}"
+        assert dashboard.all_off_button.height() >= 48 and dashboard.all_off_button.width() >= 144

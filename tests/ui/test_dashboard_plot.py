@@ -43,7 +43,7 @@ def test_target_is_drawn_dashed_only_while_a_zone_holds_a_temperature(qtbot, das
     assert dashboard.plot.target_curves[1].opts["pen"].style() == Qt.PenStyle.DashLine
     _, other = dashboard.plot.curve_data(0, TARGET)
     assert len(other) == 0 or np.isnan(other).all()
-    assert "→ 160 °C" in dashboard.plot.legend[1].text()
+    assert dashboard.cards.cards[1].target.text() == "Target 160 °C"
 
 
 def test_the_window_buttons_choose_how_much_time_is_shown(qtbot, dashboard, sim_stove):
