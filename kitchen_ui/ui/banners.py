@@ -80,8 +80,9 @@ class LinkBanner(_Banner):
             last = self.model.state
             when = f" at stove time {text.clock(last.t)}" if last is not None else ""
             kind = "lost"
+            again = "" if "reconnect" in link.message.lower() else " Reconnecting…"
             words = (f"LINK TO THE STOVE LOST{detail}. The values shown are the last received{when}, "
-                     "not live. Reconnecting…")
+                     f"not live.{again}")
         elif link.status is LinkStatus.CONNECTING:
             kind, words = "connecting", f"Connecting to the stove at {link.transport}…"
         elif link.status is LinkStatus.CLOSED:

@@ -40,5 +40,7 @@ class StoveStatusBar(QStatusBar):
         state = m.state
         set_text(self.stove_time, f"Stove time {text.clock(state.t if state else None)}")
         set_text(self.power, f"Total {text.power(state.total_power_w) if state else text.NO_VALUE}")
+        for lab in (self.stove_time, self.power):
+            set_prop(lab, "stale", not m.values_are_live)
         set_text(self.lock, "Child lock ON" if state is not None and state.locked else "")
         self.lock.setVisible(bool(self.lock.text()))

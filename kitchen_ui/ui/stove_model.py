@@ -96,17 +96,23 @@ class StoveModel(QObject):
         return self.link.status is LinkStatus.ONLINE
 
     # -- stove callbacks (any thread) ---------------------------------------------------------
+    def _post(self, kind: str, payload: Any) -> None:
+        try:
+            self._incoming.emit(kind, payload)
+        except RuntimeError:        # the window closed while an answer was on its way
+            pass
+
     def _from_stove_telemetry(self, state: StoveState) -> None:
-        self._incoming.emit("telemetry", state)
+        self._post("telemetry", state)
 
     def _from_stove_event(self, ev: StoveEvent) -> None:
-        self._incoming.emit("event", ev)
+        self._post("event", ev)
 
     def _from_stove_link(self, link: LinkState) -> None:
-        self._incoming.emit("link", link)
+        self._post("link", link)
 
     def _from_stove_info(self, info: StoveInfo) -> None:
-        self._incoming.emit("info", info)
+        self._post("info", info)
 
     # -- on the GUI thread ---------------------------------------------------------------------
     @Slot(str, object)
@@ -161,7 +167,7 @@ class StoveModel(QObject):
             fut = call()
         except Exception as exc:         # a transport that raises instead of failing the future
             fut = completed(error=exc)
-        fut.add_done_callback(lambda f: self._incoming.emit("done", (zone, action, f)))
+        fut.add_done_callback(lambda f: self._post("done", (zone, action, f)))
         return fut
 
     def set_level(self, zone: int, level: int) -> Future:

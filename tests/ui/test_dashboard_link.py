@@ -39,6 +39,7 @@ def test_link_lost_greys_the_last_values_and_says_so(qtbot, fake_dashboard, fake
     assert "LOST" in banner.label.text() and "not live" in banner.label.text()
     assert "no answer for 3 s" in banner.label.text()
     assert "LINK LOST" in fake_dashboard.status.link.text()
+    assert fake_dashboard.status.power.property("stale") is True
     assert all(lab.property("stale") for lab in fake_dashboard.plot.legend)
 
     fake_stove.set_link(LinkStatus.ONLINE, "controller")
