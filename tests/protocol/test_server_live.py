@@ -215,3 +215,46 @@ def test_tls_client_that_does_not_trust_it_is_refused(server_live, server_tls_ce
     assert b"jsonrpc" not in data              # no KSP/1 answer without TLS
     plain.close()
     assert s.zones_on() == []
+
+
+def test_end_of_input_is_answered_then_closed_and_loses_the_link(server_live):
+    s = server_live(heartbeat_timeout_s=5.0)
+    obs = s.client()
+    obs.hello("observer")
+    c = s.client()
+    c.send_raw(b'{"jsonrpc":"2.0","id":1,"method":"hello","params":{"protocol":"ksp/1","client":"sh",'
+               b'"token":"","role":"controller"}}\n'
+               b'{"jsonrpc":"2.0","id":2,"method":"zone.set_level","params":{"zone":4,"level":2}}\n')
+    c.sock.shutdown(socket.SHUT_WR)              # like `nc -N` at the end of its input
+    got = c.wait_closed()
+    answers = {m["id"]: m for m in got if "id" in m}
+    assert set(answers) == {1, 2} and answers[2]["result"]["level"] == 2
+    assert obs.wait_event("link_lost")
+    assert s.zones_on() == []
+
+
+def test_the_python_walk_through_of_the_protocol_document(server_live):
+    s = server_live(heartbeat_timeout_s=5.0)
+    sock = socket.create_connection(s.address)
+    f = sock.makefile("rwb")
+    ids = iter(range(1, 1 << 30))
+
+    def call(method, **params):
+        i = next(ids)
+        f.write(json.dumps({"jsonrpc": "2.0", "id": i, "method": method, "params": params}).encode() + b"\n")
+        f.flush()
+        while True:
+            msg = json.loads(f.readline())
+            if msg.get("id") == i:
+                if "error" in msg:
+                    raise RuntimeError(msg["error"])
+                return msg["result"]
+
+    info = call("hello", protocol="ksp/1", client="py", token="", role="controller")
+    assert [z["name"] for z in info["zones"]][0] == "front-left"
+    call("zone.set_target", zone=0, temp_c=90)
+    assert call("state.get")["zones"][0]["mode"] == "target"
+    call("zone.off", zone=0)
+    with pytest.raises(RuntimeError, match="-32602"):
+        call("zone.set_level", zone=0, level=12)
+    sock.close()
