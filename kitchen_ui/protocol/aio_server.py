@@ -149,7 +149,14 @@ class AioStoveServer:
 
     def _on_timer(self) -> None:
         self._timer, self._timer_at = None, float("inf")
-        self.server.tick(self.now())
+        try:
+            self.server.tick(self.now())
+        except Exception as exc:  # a bug in the stove must not stop the clock for everyone
+            self.server.log(f"internal error in the stove's tick: {exc!r}")
+            self.flush()
+            self._timer_at = self.now() + 0.1
+            self._timer = self._loop.call_at(self._timer_at, self._on_timer)
+            return
         self.flush()
 
 

@@ -359,11 +359,16 @@ class StoveServer:
     def _send_telemetry(self, conns: list[Connection], now: float) -> None:
         params = self.service.snapshot().to_dict()
         del params["seq"]
-        body = encode(params)[1:-1]   # the snapshot once; only seq differs between connections
+        try:
+            body = encode(params)[1:-1]   # the snapshot once; only seq differs between connections
+        except ValueError as exc:         # NaN from the physics: skip this one, say so, keep going
+            self.log(f"telemetry not sent: {exc}")
+            body = None
         head = b'{"jsonrpc":"2.0","method":"telemetry","params":{"seq":'
         for c in conns:
-            c.seq += 1
-            c.send_raw(b"%s%d,%s}\n" % (head, c.seq, body))
+            if body is not None:
+                c.seq += 1
+                c.send_raw(b"%s%d,%s}\n" % (head, c.seq, body))
             period = 1.0 / c.session.telemetry_hz
             nxt = (c.next_telemetry if c.next_telemetry is not None else now) + period
             c.next_telemetry = nxt if nxt > now else now + period   # late: skip, never burst

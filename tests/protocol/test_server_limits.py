@@ -350,3 +350,22 @@ def test_a_tick_spends_at_most_its_compute_budget_on_physics():
     src.advance(1.0)
     server.tick(2.001)
     assert server.service.stove.t == pytest.approx(t + 1.0)   # the lag was forgiven, not owed
+
+
+def test_a_snapshot_that_is_not_json_skips_telemetry_without_a_gap_in_seq(server_sans, monkeypatch):
+    h = server_sans(telemetry_hz=10)
+    c = h.connect()
+    c.hello("observer")
+    real = h.server.service.snapshot
+
+    def broken():
+        s = real()
+        return s.__class__(t=float("nan"), zones=s.zones, locked=s.locked)
+    monkeypatch.setattr(h.server.service, "snapshot", broken)
+    h.advance(0.5)
+    assert any("telemetry not sent" in line for line in h.logs)
+    monkeypatch.setattr(h.server.service, "snapshot", real)
+    h.advance(0.5)
+    s = seqs(c)
+    assert s == list(range(1, len(s) + 1)) and len(s) >= 5
+    assert "result" in c.call("ping")

@@ -258,3 +258,21 @@ def test_the_python_walk_through_of_the_protocol_document(server_live):
     with pytest.raises(RuntimeError, match="-32602"):
         call("zone.set_level", zone=0, level=12)
     sock.close()
+
+
+def test_a_failing_tick_is_logged_and_the_stove_keeps_serving(server_live):
+    s = server_live(telemetry_hz=20)
+    real = s.server.tick
+    failures = []
+
+    def flaky(now):
+        if len(failures) < 3:
+            failures.append(now)
+            raise RuntimeError("physics bug")
+        real(now)
+    s.thread.call(lambda: setattr(s.server, "tick", flaky))
+    c = s.client()
+    c.hello("observer")
+    assert len(telemetry_count(c, 0.5)) >= 5      # telemetry resumed
+    assert "result" in c.call("ping")
+    assert len(failures) == 3 and any("physics bug" in line for line in s.logs)
