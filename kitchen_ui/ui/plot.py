@@ -168,7 +168,7 @@ class TemperaturePlot(QWidget):
         self.theme = theme
         item = self.view.getPlotItem()
         axis_font = pg.QtGui.QFont(theme.font_family)
-        axis_font.setPixelSize(max(10, theme.px("small_font") - 2))
+        axis_font.setPixelSize(max(12, theme.px("small_font") - 1))
         for name in ("left", "bottom"):
             ax = item.getAxis(name)
             ax.setTickFont(axis_font)
