@@ -27,7 +27,7 @@ bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m kitchen_ui --demo --speed 20 --run-for 6 --screenshot docs/screenshots/dashboard.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m kitchen_ui.ui.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
