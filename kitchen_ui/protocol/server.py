@@ -149,9 +149,10 @@ class Connection:
             return
         off = parsed.method in SWITCH_OFF_METHODS and self.authenticated
         if not self._bucket.take(now) and not off:   # switching off is never refused
+            lim = self.server.limits
             self.send(error(parsed.id, KspError(
-                RATE_LIMITED, "rate limited: more than 50 requests a second (bursts of 100); not executed",
-                {"retry_after_s": round(self._bucket.wait_s(), 3)})))
+                RATE_LIMITED, f"rate limited: more than {lim.rate_per_s:g} requests a second (bursts of "
+                f"{lim.rate_burst}); not executed", {"retry_after_s": round(self._bucket.wait_s(), 3)})))
             return
         if parsed.method == "hello":
             self.hello_seen = True
