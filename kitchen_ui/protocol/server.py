@@ -22,7 +22,7 @@ from ..core.errors import (
     RATE_LIMITED, UNSUPPORTED_PROTOCOL, KspError,
 )
 from ..core.model import StoveEvent
-from ..sim.service import PROTOCOL, Session, StoveService
+from ..sim.service import PROTOCOL, Session, StoveService, is_switch_off
 from .codec import (
     MAX_LINE_BYTES, BadRequest, LineSplitter, LineTooLong, encode, error, notification, parse_request,
     result,
@@ -147,7 +147,8 @@ class Connection:
             self.send(error(parsed.id, parsed.error))
             self._count_invalid(now)
             return
-        off = parsed.method in SWITCH_OFF_METHODS and self.authenticated
+        off = self.authenticated and (parsed.method in SWITCH_OFF_METHODS
+                                      or is_switch_off(parsed.method, parsed.params))
         if not self._bucket.take(now) and not off:   # switching off is never refused
             lim = self.server.limits
             self.send(error(parsed.id, KspError(

@@ -27,6 +27,16 @@ PAN_MATERIALS = tuple(_MATERIALS)
 __all__ = ["CONTENT_KINDS", "OBSERVER_METHODS", "PAN_MATERIALS", "PROTOCOL", "Session", "StoveService"]
 
 
+def is_switch_off(method: str, params: Any) -> bool:
+    """``zone.set_level`` 0 and ``zone.set_target`` null switch off, which nobody is refused."""
+    if not isinstance(params, dict):
+        return False
+    if method == "zone.set_level":
+        level = params.get("level")
+        return level == 0 and not isinstance(level, bool)
+    return method == "zone.set_target" and "temp_c" in params and params["temp_c"] is None
+
+
 @dataclass
 class Session:
     """What one connected client may do; the in-process dashboard is a local controller."""
@@ -136,7 +146,8 @@ class StoveService:
         handler = self._methods.get(method)
         if handler is None or (method.startswith("sim.") and not self.stove.info.sim):
             raise KspError(METHOD_NOT_FOUND, f"method not found: {method}")
-        if session.role != "controller" and method not in OBSERVER_METHODS:
+        if session.role != "controller" and method not in OBSERVER_METHODS \
+                and not is_switch_off(method, params):
             raise KspError(READ_ONLY, f"{method} needs the controller role; this session observes")
         if not isinstance(params, dict):
             raise KspError(INVALID_PARAMS, f"params: must be an object, not {type(params).__name__}")

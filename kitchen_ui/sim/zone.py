@@ -56,6 +56,7 @@ class SimZone:
         self.controller = None
         self.control = 0.0
         self.power_w = 0.0
+        self.timer_end = None   # a zone's timer belongs to its cooking: off cancels it
         return was_on
 
     def set_level(self, level: int, t: float) -> None:
