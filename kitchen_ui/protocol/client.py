@@ -11,21 +11,19 @@ rule here is tested by feeding lines and numbers, without a network or a sleep.
 from __future__ import annotations
 
 import logging
-import math
 import random
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from .. import __version__
 from ..core.errors import CONTROLLER_TAKEN, LinkError, KspError
-from ..core.model import EVENT_KINDS, FAULTS, ZONE_KINDS, ZONE_MODES, StoveEvent, StoveInfo, StoveState
+from ..core.model import StoveEvent, StoveInfo, StoveState
 from .codec import LineSplitter, LineTooLong, Notification, ProtocolViolation, encode, parse_incoming, request
+from .shapes import PROTOCOL, ROLES, is_int, is_number, parse_event, parse_hello, parse_state
 
 log = logging.getLogger(__name__)
 
-PROTOCOL = "ksp/1"
 CLIENT_NAME = f"kitchen-ui/{__version__}"
-ROLES = ("controller", "observer")
 DEFAULT_CONTROLLER_RETRY_S = 5.0
 MAX_PING_INTERVAL_S = 2.0    # a stove with a long heartbeat timeout is still checked this often
 MAX_SILENCE_S = 10.0         # ...and given up on after this long without a byte
@@ -97,96 +95,6 @@ class _Pending:
     deadline: float
     tag: Any = None
     role: str | None = None   # the role a hello asked for
-
-
-# -- message shapes (KSP/1 §2-4); a wrong shape is a protocol violation ---------------------------
-def _num(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def _int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def _bool(v: Any) -> bool:
-    return isinstance(v, bool)
-
-
-def _str(v: Any) -> bool:
-    return isinstance(v, str)
-
-
-def _opt(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    return lambda v: v is None or check(v)
-
-
-def _one_of(choices: tuple[str, ...]) -> Callable[[Any], bool]:
-    return lambda v: v in choices
-
-
-HELLO_FIELDS = {"protocol": lambda v: v == PROTOCOL, "role": _one_of(ROLES), "session": _str,
-                "stove": lambda v: isinstance(v, dict), "zones": lambda v: isinstance(v, list) and len(v) > 0,
-                "limits": lambda v: isinstance(v, dict), "telemetry_hz": lambda v: _num(v) and v > 0,
-                "heartbeat_timeout_s": lambda v: _num(v) and v > 0,
-                "link_loss_policy": _one_of(("off", "hold")), "remote_start": _bool}
-STOVE_FIELDS = {"id": _str, "model": _str, "firmware": _str, "sim": _bool}
-LIMIT_FIELDS = {"max_pan_temp_c": _num, "residual_heat_c": _num}
-ZONE_INFO_FIELDS = {"id": _int, "name": _str, "kind": _one_of(ZONE_KINDS), "diameter_mm": _num,
-                    "max_power_w": _num, "boost_power_w": _opt(_num), "levels": _int,
-                    "min_target_c": _num, "max_target_c": _num}
-STATE_FIELDS = {"t": _num, "locked": _bool, "zones": lambda v: isinstance(v, list)}
-ZONE_STATE_FIELDS = {"id": _int, "mode": _one_of(ZONE_MODES), "level": _int, "boost": _bool,
-                     "target_c": _opt(_num), "temp_c": _opt(_num), "pan_temp_c": _opt(_num),
-                     "power_w": _num, "energy_wh": _num, "pan": _bool, "residual_heat": _bool,
-                     "timer_s": _opt(_num), "fault": _opt(_one_of(FAULTS))}
-EVENT_FIELDS = {"t": _num, "kind": _str, "zone": _opt(_int), "message": _str}
-
-
-def _check(obj: Any, fields: dict[str, Callable[[Any], bool]], where: str) -> None:
-    if not isinstance(obj, dict):
-        raise ProtocolViolation(f"{where} is not an object")
-    for name, ok in fields.items():
-        if name not in obj:
-            raise ProtocolViolation(f"{where}.{name} is missing")
-        if not ok(obj[name]):
-            raise ProtocolViolation(f"{where}.{name} has a wrong value: {str(obj[name])[:60]!r}")
-
-
-def parse_hello(result: Any) -> StoveInfo:
-    """The ``hello`` result as StoveInfo; raises ProtocolViolation naming a missing or wrong field."""
-    _check(result, HELLO_FIELDS, "hello result")
-    _check(result["stove"], STOVE_FIELDS, "hello result.stove")
-    _check(result["limits"], LIMIT_FIELDS, "hello result.limits")
-    for i, zone in enumerate(result["zones"]):
-        _check(zone, ZONE_INFO_FIELDS, f"hello result.zones[{i}]")
-        if zone["id"] != i:
-            raise ProtocolViolation(f"hello result.zones[{i}].id is {zone['id']}, zone ids must be 0..N-1 in order")
-    return StoveInfo.from_hello(result)
-
-
-def parse_state(params: Any, zone_count: int | None, where: str = "telemetry") -> StoveState:
-    """A telemetry or ``state.get`` snapshot; zones must match the ones ``hello`` announced."""
-    _check(params, STATE_FIELDS, where)
-    if where == "telemetry" and not _int(params.get("seq")):
-        raise ProtocolViolation("telemetry.seq is missing or not an integer")
-    zones = params["zones"]
-    if zone_count is not None and len(zones) != zone_count:
-        raise ProtocolViolation(f"{where} has {len(zones)} zones, hello announced {zone_count}")
-    for i, zone in enumerate(zones):
-        _check(zone, ZONE_STATE_FIELDS, f"{where}.zones[{i}]")
-        if zone["id"] != i:
-            raise ProtocolViolation(f"{where}.zones[{i}].id is {zone['id']}, expected {i}")
-    return StoveState.from_dict(params)
-
-
-def parse_event(params: Any, zone_count: int | None) -> StoveEvent:
-    _check(params, EVENT_FIELDS, "event")
-    zone = params["zone"]
-    if zone is not None and zone_count is not None and not 0 <= zone < zone_count:
-        raise ProtocolViolation(f"event.zone {zone} is not a zone of this stove")
-    if params["kind"] not in EVENT_KINDS:
-        log.info("stove sent an event of a kind KSP/1 does not name: %r", params["kind"])
-    return StoveEvent.from_dict(params)
 
 
 class ClientSession:
@@ -332,7 +240,7 @@ class ClientSession:
         return []
 
     def _on_response(self, id_: Any, result: Any, error: KspError | None, now: float) -> list[Any]:
-        pending = self._pending.pop(id_, None) if _int(id_) else None
+        pending = self._pending.pop(id_, None) if is_int(id_) else None
         if pending is None:
             if error is not None:
                 log.warning("stove reported an error for no request of ours (id %r): %s", id_, error.message)
@@ -382,7 +290,7 @@ class ClientSession:
 
     def _retry_after(self, data: Any) -> float:
         v = data.get("retry_after_s") if isinstance(data, dict) else None
-        seconds = float(v) if _num(v) and v >= 0 else DEFAULT_CONTROLLER_RETRY_S
+        seconds = float(v) if is_number(v) and v >= 0 else DEFAULT_CONTROLLER_RETRY_S
         return min(max(seconds, self.min_controller_retry_s), 300.0)
 
     # -- time -----------------------------------------------------------------------------------
