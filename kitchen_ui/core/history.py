@@ -111,13 +111,13 @@ class _Tier:
         self._hi[n:e] = np.nan
         self.start, self.end = 0, n
 
-    def rows(self, t0: float, t1: float, series: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Times, minima and maxima of ``series`` within [t0, t1], plus one row either side."""
+    def rows(self, t0: float, t1: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Times, minima and maxima (one column per series) within [t0, t1], plus one row either side."""
         t = self._t[self.start:self.end]
         i0 = max(0, int(np.searchsorted(t, t0, "right")) - 1)
         i1 = min(len(t), int(np.searchsorted(t, t1, "left")) + 1)
         s = slice(self.start + i0, self.start + i1)
-        return self._t[s], self._lo[s, series], self._hi[s, series]
+        return self._t[s], self._lo[s], self._hi[s]
 
 
 class TelemetryHistory:
@@ -199,29 +199,43 @@ class TelemetryHistory:
         Each pixel column gets its minimum and maximum, so a spike shorter than a pixel still
         shows. The result may reach one sample beyond either end, for lines to run to the edge.
         """
-        empty = np.empty(0, dtype=np.float64)
+        x, ys = self._envelope(t0, t1, max_points, slice(series, series + 1))
+        return x, ys[0]
+
+    def envelopes(self, t0: float, t1: float, max_points: int) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`envelope` of every series at once: x, and one row of y per series.
+
+        The plot redraws all series each frame; one search and one reduction over all columns
+        costs about what a single series did.
+        """
+        return self._envelope(t0, t1, max_points, slice(None))
+
+    def _envelope(self, t0: float, t1: float, max_points: int, columns: slice) -> tuple[np.ndarray, np.ndarray]:
+        n_series = len(range(*columns.indices(self.n_zones * SERIES_PER_ZONE)))
         if self.t_last is None or t1 < t0 or max_points < 2:
-            return empty, empty
+            return np.empty(0, dtype=np.float64), np.empty((n_series, 0), dtype=np.float64)
         tier = self._tier_for(t0)
-        t, lo, hi = tier.rows(t0, t1, series)
-        bins = max(1, max_points // 2)
+        t, lo, hi = tier.rows(t0, t1)
+        lo, hi = lo[:, columns], hi[:, columns]
         if tier.width == 0 and len(t) <= max_points:
-            return t.astype(np.float64), lo.astype(np.float64)
+            return t.astype(np.float64), np.array(lo.T, dtype=np.float64, order="C")
         if tier.width > 0 and 2 * len(t) <= max_points:
             return np.repeat(t, 2), _interleave(lo, hi)
         # reduce to one min/max pair per pixel column
+        bins = max(1, max_points // 2)
         edges = np.linspace(t0, t1, bins + 1)[:-1]
-        starts = np.unique(np.searchsorted(t, edges, "left"))
-        starts = starts[starts < len(t)]
+        starts = np.searchsorted(t, edges, "left")          # sorted: drop repeats by comparison
+        starts = starts[np.r_[True, starts[1:] != starts[:-1]] & (starts < len(t))]
         if len(starts) == 0 or starts[0] != 0:
             starts = np.r_[0, starts]
-        mins = np.fmin.reduceat(lo, starts)
-        maxs = np.fmax.reduceat(hi, starts)
+        mins = np.fmin.reduceat(lo, starts, axis=0)
+        maxs = np.fmax.reduceat(hi, starts, axis=0)
         return np.repeat(t[starts], 2), _interleave(mins, maxs)
 
 
 def _interleave(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    out = np.empty(2 * len(a), dtype=np.float64)
-    out[0::2] = a
-    out[1::2] = b
+    """Rows x series minima and maxima -> one row per series: min, max, min, max..."""
+    out = np.empty((a.shape[1], 2 * a.shape[0]), dtype=np.float64)
+    out[:, 0::2] = a.T
+    out[:, 1::2] = b.T
     return out

@@ -116,6 +116,7 @@ class TemperaturePlot(QWidget):
         self.vb.setLimits(yMin=-40, yMax=450, minXRange=10, minYRange=5)
         self.vb.disableAutoRange()
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self.vb.sigRangeChanged.connect(self._apply_range_now)
 
         # legend with the current values, and the view controls
         self.legend_grid = QGridLayout()
@@ -187,8 +188,12 @@ class TemperaturePlot(QWidget):
         self.temp_curves, self.target_curves, self.legend = [], [], []
         for info in self.model.zones:
             color = self.theme.zone_color(info.id)
-            temp = item.plot(pen=pg.mkPen(color, width=3), name=info.name, connect="finite")
-            target = item.plot(pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine), connect="finite")
+            # plain curve items: the data is already reduced to the screen, so PlotDataItem's
+            # own downsampling and bookkeeping would only add a millisecond a frame
+            temp = pg.PlotCurveItem(pen=pg.mkPen(color, width=3), name=info.name, connect="finite")
+            target = pg.PlotCurveItem(pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine), connect="finite")
+            item.addItem(temp)
+            item.addItem(target)
             self.temp_curves.append(temp)
             self.target_curves.append(target)
             lab = QLabel()
@@ -257,6 +262,14 @@ class TemperaturePlot(QWidget):
         self.live_button.hide()
         self.refresh()
 
+    def _apply_range_now(self, *_args) -> None:
+        """Place the curves in a new view range at once (following, a drag, a zoom).
+
+        pyqtgraph otherwise does it at the start of the next paint, which invalidates every curve
+        and axis again during that paint and so paints the plot twice per change.
+        """
+        self.vb.updateMatrix()
+
     def _on_manual_range(self, *_args) -> None:
         if self._setting_range:
             return
@@ -308,13 +321,13 @@ class TemperaturePlot(QWidget):
         h = self.model.history
         assert h is not None
         self.recomputes += 1
-        lo, hi = math.inf, -math.inf
+        x, ys = h.envelopes(x0, x1, 2 * width_px)
         for zone, (tc, gc) in enumerate(zip(self.temp_curves, self.target_curves)):
             for curve, which in ((tc, TEMP), (gc, TARGET)):
-                x, y = h.envelope(h.series(zone, which), x0, x1, 2 * width_px)
-                curve.setData(x, y, connect="finite")
-                if len(y) and np.isfinite(y).any():
-                    lo, hi = min(lo, float(np.nanmin(y))), max(hi, float(np.nanmax(y)))
+                curve.setData(x, ys[h.series(zone, which)], connect="finite")
+        shown = ys[: 2 * len(self.temp_curves)]
+        finite = shown[np.isfinite(shown)]
+        lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (math.inf, -math.inf)
         if self.following:
             if not math.isfinite(lo):
                 lo, hi = 20.0, 100.0

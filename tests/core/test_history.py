@@ -148,3 +148,18 @@ def test_empty_history_and_bad_ranges_give_nothing():
     assert len(h.envelope(0, 10, 0, 100)[0]) == 0
     with pytest.raises(ValueError):
         TelemetryHistory(0)
+
+
+def test_all_series_at_once_match_each_series_alone_in_every_tier():
+    h = small_history(3)
+    end = fill(h, 3 * 3600, hz=2, value=lambda t: 40.0 + 30.0 * np.sin(t / 300.0))
+    h.append(end, [None, 250.0, 60.0], [None, 180.0, None])   # a gap, a spike, a target
+    for t0, t1, points in ((0.0, end, 200), (end - 600, end, 200), (end - 60, end, 1000), (end, 0.0, 10)):
+        x, ys = h.envelopes(t0, t1, points)
+        assert ys.shape == (6, len(x))
+        for s in range(6):
+            xs, y = h.envelope(s, t0, t1, points)
+            np.testing.assert_array_equal(xs, x)
+            np.testing.assert_array_equal(y, ys[s])
+    x, ys = h.envelopes(0.0, end, 200)
+    assert np.nanmax(ys[h.series(1)]) == 250.0 and np.nanmax(ys[h.series(1, TARGET)]) == 180.0

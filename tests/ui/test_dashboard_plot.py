@@ -121,3 +121,26 @@ def test_time_axis_ticks_are_clock_friendly():
     assert time_tick_spacing(300, 800) == (60.0, 10.0)         # 5 min: every minute
     major, minor = time_tick_spacing(12 * 3600, 1000)
     assert major == 7200 and (major / minor).is_integer()
+
+
+def test_new_data_or_a_zoom_paints_the_plot_once_not_twice(qtbot, dashboard, sim_stove):
+    plot = dashboard.plot
+    run(sim_stove, 100, step=1.0)
+    plot.set_window(None)                       # the whole session: every sample moves the range
+    qtbot.wait(50)
+    paints = []
+    plot.view.on_paint = paints.append
+    for _ in range(3):
+        sim_stove.advance(1.0)                  # new data moves the followed range
+        plot.refresh()
+        QApplication.processEvents()
+        QApplication.processEvents()
+    assert len(paints) == 3
+    viewport = plot.view.viewport()
+    centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+    wheel = QWheelEvent(centre, plot.view.mapToGlobal(centre.toPoint()), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert len(paints) == 4
