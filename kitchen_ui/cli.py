@@ -75,17 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print one JSON line of frame and memory figures at exit")
     p.add_argument("--demo", action="store_true",
                    help="start a few zones on the simulated stove so there is something to watch")
-    p.add_argument("--db", metavar="PATH", help="the kitchen database (default: in your user data folder)")
+    p.add_argument("--db", metavar="PATH", help="the kitchen database (default: $HEARTH_DB, else in your user "
+                   "data folder; --screenshot/--run-for runs without either use a temporary one)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    from .commands import recipes, serve_sim, sessions
-    for module in (serve_sim, recipes, sessions):
+    from .commands import profiles, recipes, serve_sim, sessions
+    for module in (serve_sim, recipes, sessions, profiles):
         sp = module.register(sub)
         # --db may stand before or after the subcommand
         sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
 
-COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions"}
+COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,13 +1,21 @@
 """The default command: open the dashboard window on the stove chosen by ``--stove``.
 
 Qt is imported only here (and in kitchen_ui.ui), so the other commands run without it. Wrong
-values exit 2 with the flag named; a stove that cannot be opened exits 1 with the reason.
+values exit 2 with the flag named; a stove that cannot be opened exits 1 with the reason, and so
+does a kitchen database that is not Hearth's or is damaged (it is never overwritten).
+
+The kitchen database is ``--db PATH``, else ``$HEARTH_DB``, else the file in the user's data
+folder. A run that quits by itself (``--screenshot``, ``--run-for``) with neither ``--db`` nor
+``$HEARTH_DB`` uses a fresh temporary database, so tests and screenshot runs never write into the
+user's real kitchen.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -44,12 +52,30 @@ def run(args: argparse.Namespace) -> int:
         folder = Path(args.screenshot).resolve().parent
         if not folder.is_dir():
             raise UsageError(f"--screenshot: the folder {str(folder)!r} does not exist")
-    opened = _open(args)
-    if opened is None:
-        return 1
-    stove, network = opened
-    from ..ui.app import DashboardOptions, run_dashboard
+    from ..storage.database import DB_ENV, DatabaseError, open_db
 
-    opts = DashboardOptions(size=tuple(args.size), run_for=args.run_for, screenshot=args.screenshot,
-                            stats=args.stats, demo=args.demo, speed=args.speed, network=network)
-    return run_dashboard(stove, opts)
+    explicit = getattr(args, "db", None) or os.environ.get(DB_ENV)
+    scratch = None
+    if not explicit and (args.screenshot or args.run_for):
+        scratch = tempfile.TemporaryDirectory(prefix="hearth-")
+        explicit = str(Path(scratch.name) / "kitchen.sqlite3")
+    try:
+        kdb = open_db(explicit)
+    except DatabaseError as exc:
+        print(f"kitchen-ui: error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        opened = _open(args)
+        if opened is None:
+            return 1
+        stove, network = opened
+        from ..ui.app import DashboardOptions, run_dashboard
+
+        opts = DashboardOptions(size=tuple(args.size), run_for=args.run_for, screenshot=args.screenshot,
+                                stats=args.stats, demo=args.demo, speed=args.speed, network=network,
+                                kitchen_db=kdb)
+        return run_dashboard(stove, opts)
+    finally:
+        kdb.close()
+        if scratch is not None:
+            scratch.cleanup()

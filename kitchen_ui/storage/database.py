@@ -7,11 +7,13 @@ not Hearth's, a damaged one or one written by a newer Hearth is refused with a
 :class:`DatabaseError` that names the file and the reason, and is never written to.
 
 Journal mode is WAL, so the session writer thread and the UI read and write side by side.
-The default file lives in the user's data folder (platformdirs); ``--db PATH`` overrides it.
+The default file lives in the user's data folder (platformdirs), or where ``$HEARTH_DB`` says;
+``--db PATH`` overrides both.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import sys
@@ -25,6 +27,7 @@ APPLICATION_ID = 0x48525448          # "HRTH"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APP_NAME = "Hearth"
 DB_FILE = "kitchen.sqlite3"
+DB_ENV = "HEARTH_DB"                 # a kitchen database other than the one in the user's data folder
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -33,6 +36,8 @@ class DatabaseError(Exception):
 
 
 def default_db_path() -> Path:
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DB_FILE
 
 

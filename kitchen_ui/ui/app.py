@@ -2,7 +2,9 @@
 
 The stove is opened before any window exists, so a wrong address or profile fails at once with
 a clear message. ``--run-for`` and ``--screenshot`` make the app quit by itself (CI, docs);
-``--stats`` prints one JSON line of frame, lag and memory figures at exit.
+``--stats`` prints one JSON line of frame, lag and memory figures at exit. Given an open kitchen
+database (``DashboardOptions.kitchen_db``), the window gets the recipes, history and recording
+(:class:`~kitchen_ui.ui.recipes.kitchen.Kitchen`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class DashboardOptions:
     demo: bool = False
     speed: float = 1.0
     network: bool = False          # a KSP/1 stove: --speed is asked of it once connected
+    kitchen_db: Any = None         # an open KitchenDB: recipes, history and session recording
 
 
 def demo_commands(model: StoveModel) -> None:
@@ -97,7 +100,11 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         model.close()
         window.deleteLater()
         return 1
+    kitchen = None
     try:
+        if opts.kitchen_db is not None:
+            from .recipes.kitchen import Kitchen
+            kitchen = Kitchen(window, model, opts.kitchen_db)
         if opts.demo:
             keep.append(_WhenControlling(model, lambda: demo_commands(model)))
         if opts.network and opts.speed != 1.0:
@@ -132,6 +139,8 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
     finally:
         if probe is not None:
             probe.stop()
+        if kitchen is not None:
+            kitchen.close()
         window.plot.stop()
         model.close()
         stove.stop()

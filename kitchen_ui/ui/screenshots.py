@@ -2,13 +2,16 @@
 
 Each one runs the real dashboard offscreen on the built-in simulated stove with ``--demo`` at a
 high speed, the way ``python -m kitchen_ui --demo --speed 60 --screenshot ...`` does; the fault
-shot also injects an open temperature sensor into one zone, as a failing probe would.
+shot also injects an open temperature sensor into one zone, as a failing probe would. Every run
+gets a fresh temporary kitchen database; the recipes shot shows the library with a recipe open,
+the cooking shot a two-pot recipe minutes into its run.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +32,18 @@ def _inject_fault_later(window, model) -> None:
     QTimer.singleShot(int(RUN_FOR_S * 1000 * 0.6), inject)
 
 
+def _show_recipe(window, model) -> None:
+    page = window.kitchen.library_page
+    window.show_page(page)
+    page.select("spaghetti-al-pomodoro")
+    page.view.set_servings(4)
+
+
+def _cook(window, model) -> None:
+    kitchen = window.kitchen
+    kitchen.start_recipe(kitchen.library.recipe("spaghetti-al-pomodoro"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "docs/screenshots")
@@ -38,12 +53,17 @@ def main(argv: list[str] | None = None) -> int:
         ("dashboard-1024x600.png", (1024, 600), None),
         ("dashboard-1920x1080.png", (1920, 1080), None),
         ("dashboard-fault.png", (1280, 800), _inject_fault_later),
+        ("recipes.png", (1280, 800), _show_recipe),
+        ("cooking.png", (1280, 800), _cook),
     )
+    from ..storage.database import open_db
+
     for name, size, prepare in shots:
         stove = open_simulated(speed=SPEED)
-        opts = DashboardOptions(size=size, run_for=RUN_FOR_S, screenshot=str(folder / name), demo=True,
-                                speed=SPEED)
-        code = run_dashboard(stove, opts, prepare=prepare)
+        with tempfile.TemporaryDirectory(prefix="hearth-shot-") as tmp, open_db(Path(tmp) / "kitchen.sqlite3") as kdb:
+            opts = DashboardOptions(size=size, run_for=RUN_FOR_S, screenshot=str(folder / name),
+                                    demo=prepare not in (_show_recipe, _cook), speed=SPEED, kitchen_db=kdb)
+            code = run_dashboard(stove, opts, prepare=prepare)
         if code != 0:
             return code
         print(f"wrote {folder / name}")

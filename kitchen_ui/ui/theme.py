@@ -124,6 +124,12 @@ def load_theme_or_default(path: str | Path | None = None) -> Theme:
 
 
 def build_stylesheet(t: Theme) -> str:
+    from .recipes.style import recipe_rules      # the recipe views' rules live beside them
+
+    return _base_rules(t) + recipe_rules(t)
+
+
+def _base_rules(t: Theme) -> str:
     c, px = t.c, t.px
     return f"""
 QWidget {{ background: {c('window')}; color: {c('text')}; font-family: "{t.font_family}";

@@ -1,0 +1,250 @@
+"""The history page: past cooking sessions, each replotted with its steps and events marked.
+
+Left, the sessions (newest first); right, the chosen one drawn the way the dashboard draws live
+data (zone colours, time as m:ss, the same axes), with a line where each recipe step started and
+a red one at each stove event (overheat, boil-dry …). "Export CSV" writes the whole session, one
+row per sample, event and step (:func:`export_session_csv`; the button asks where).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ...storage.database import KitchenDB
+from ...storage.library import KitchenLibrary
+from ...storage.sessions import SessionData, SessionInfo, export_csv
+from ..plot import TempAxis, TimeAxis
+from ..theme import Theme
+from ..zone_card import set_text
+from .recipe_view import minutes, touch_scrolling
+
+EVENT_COLOR = "#ff5a5a"
+STEP_KINDS = ("step_active",)
+
+
+def export_session_csv(kdb: KitchenDB, session_id: int, path: str | Path) -> int:
+    """Write session ``session_id`` as CSV to ``path`` whole (a partial file never replaces one)."""
+    buf = io.StringIO()
+    rows = export_csv(kdb, session_id, buf)
+    dest = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".hearth-", suffix=".csv", dir=str(dest.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(buf.getvalue())
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return rows
+
+
+def when(started_at: str) -> str:
+    """'Sun 12 Jan 18:05' in local time from the stored UTC ISO time."""
+    try:
+        return datetime.fromisoformat(started_at).astimezone().strftime("%a %d %b %H:%M")
+    except ValueError:
+        return started_at
+
+
+def session_row(s: SessionInfo) -> str:
+    length = minutes(s.duration_s) if s.duration_s >= 30 else f"{s.duration_s:.0f} s"
+    state = "" if s.ended_at else " · not closed"
+    return f"{s.title or 'Session'}\n{when(s.started_at)} · {length}{state}"
+
+
+class HistoryPage(QWidget):
+    def __init__(self, library: KitchenLibrary, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.theme = theme
+        self.before_read: Callable[[], None] | None = None    # e.g. flush the live recorder
+        self.sessions: list[SessionInfo] = []
+        self.data: SessionData | None = None
+        self.curves: dict[int, pg.PlotDataItem] = {}
+        self.markers: list[pg.InfiniteLine] = []
+
+        self.list = QListWidget()
+        self.list.setObjectName("SessionList")
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        touch_scrolling(self.list)
+        self.list.currentRowChanged.connect(self._on_row)
+        self.empty = QLabel("No cooking recorded yet. Sessions appear here once a zone has been on.")
+        self.empty.setObjectName("Hint")
+        self.empty.setWordWrap(True)
+
+        self.title = QLabel("")
+        self.title.setObjectName("PanelTitle")
+        self.facts = QLabel("")
+        self.facts.setObjectName("Hint")
+        self.facts.setWordWrap(True)
+        self.export_button = QPushButton("Export CSV")
+        self.export_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.export_button.setToolTip("Save this session's samples, events and steps as a CSV file")
+        self.export_button.clicked.connect(self._export_clicked)
+        self.export_note = QLabel("")
+        self.export_note.setObjectName("Hint")
+        self.export_note.setWordWrap(True)
+        self.view = pg.PlotWidget(background=theme.c("plot_bg"),
+                                  axisItems={"bottom": TimeAxis("bottom"), "left": TempAxis("left")})
+        item = self.view.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        axis_font = pg.QtGui.QFont(theme.font_family)
+        axis_font.setPixelSize(max(12, theme.px("small_font") - 1))
+        for name in ("left", "bottom"):
+            ax = item.getAxis(name)
+            ax.setTickFont(axis_font)
+            ax.setTextPen(theme.c("text_dim"))
+            ax.setPen(theme.c("border"))
+        self.legend = QLabel("")
+        self.legend.setObjectName("LegendEntry")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.empty)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.facts)
+        head.addLayout(titles, 1)
+        head.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        panel = QFrame()
+        panel.setObjectName("Panel")
+        right = QVBoxLayout(panel)
+        right.setContentsMargins(12, 8, 12, 10)
+        right.addLayout(head)
+        right.addWidget(self.export_note)
+        right.addWidget(self.legend)
+        right.addWidget(self.view, 1)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 10, 10, 6)
+        lay.setSpacing(10)
+        lay.addLayout(left, 2)
+        lay.addWidget(panel, 5)
+        self._show_session(None)
+
+    # -- list ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the sessions again (the page calls it each time it is shown)."""
+        if self.before_read is not None:
+            self.before_read()
+        chosen = self.data.info.id if self.data is not None else None
+        self.sessions = self.library.sessions()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in self.sessions:
+            QListWidgetItem(session_row(s), self.list)
+        self.list.blockSignals(False)
+        self.empty.setVisible(not self.sessions)
+        row = next((i for i, s in enumerate(self.sessions) if s.id == chosen), 0 if self.sessions else -1)
+        if row >= 0:
+            self.list.setCurrentRow(row)
+            self._on_row(row)                      # redraw: a live session has grown
+        else:
+            self._show_session(None)
+
+    def select(self, session_id: int) -> None:
+        row = next(i for i, s in enumerate(self.sessions) if s.id == session_id)
+        self.list.setCurrentRow(row)
+
+    def _on_row(self, row: int) -> None:
+        if 0 <= row < len(self.sessions):
+            self._show_session(self.library.session(self.sessions[row].id))
+
+    # -- plot ------------------------------------------------------------------------------------
+    def _show_session(self, data: SessionData | None) -> None:
+        self.data = data
+        item = self.view.getPlotItem()
+        for c in self.curves.values():
+            item.removeItem(c)
+        for m in self.markers:
+            item.removeItem(m)
+        self.curves, self.markers = {}, []
+        self.export_button.setEnabled(data is not None)
+        if data is None:
+            set_text(self.title, "History")
+            set_text(self.facts, "")
+            set_text(self.legend, "")
+            return
+        info = data.info
+        set_text(self.title, info.title or "Session")
+        set_text(self.facts, f"{when(info.started_at)} · {minutes(info.duration_s) or '0 min'} · "
+                             f"{info.stove_model or 'stove'} · {info.samples:,} samples")
+        legend = []
+        for zone, arr in sorted(data.zones.items()):
+            colour = self.theme.zone_color(zone)
+            x = arr["t"].astype(float)
+            y = arr["temp_c"].astype(float)
+            self.curves[zone] = item.plot(x, y, pen=pg.mkPen(colour, width=3), connect="finite")
+            target = arr["target_c"].astype(float)
+            if np.isfinite(target).any():
+                self.curves[-1 - zone] = item.plot(
+                    x, target, pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), connect="finite")
+            legend.append(f'<span style="color:{colour}">■</span> {info.zone_name(zone)}')
+        set_text(self.legend, "&nbsp;&nbsp;".join(legend))
+        for s in data.steps:
+            if s["kind"] in STEP_KINDS and s.get("step") is not None:
+                self._mark(s["t"], f"{s['step'] + 1}", self.theme.c("text_dim"), s["message"])
+        for e in data.events:
+            self._mark(e["t"], e["kind"].replace("_", " "), EVENT_COLOR, e["message"])
+        item.enableAutoRange()
+        item.autoRange(padding=0.02)
+
+    def _mark(self, t: float, label: str, colour: str, tip: str) -> None:
+        pos = 0.94 if len(self.markers) % 2 == 0 else 0.84
+        line = pg.InfiniteLine(pos=t, angle=90, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine),
+                               label=label, labelOpts={"position": pos, "color": colour, "movable": False})
+        line.setToolTip(tip)
+        self.view.getPlotItem().addItem(line, ignoreBounds=True)
+        self.markers.append(line)
+
+    def curve_points(self, zone: int) -> int:
+        """How many samples the plot holds for a zone (tests, diagnostics)."""
+        c = self.curves.get(zone)
+        if c is None:
+            return 0
+        x, _y = c.getOriginalDataset()
+        return 0 if x is None else len(x)
+
+    # -- export ----------------------------------------------------------------------------------
+    def _export_clicked(self) -> None:
+        if self.data is None:
+            return
+        sid = self.data.info.id
+        start = str(Path.home() / f"hearth-session-{sid}.csv")
+        path, _filter = QFileDialog.getSaveFileName(self, "Export the session as CSV", start, "CSV files (*.csv)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str | Path) -> int | None:
+        """Export the shown session to ``path``; the note under the title says what happened."""
+        if self.data is None:
+            return None
+        if self.before_read is not None:
+            self.before_read()
+        try:
+            rows = export_session_csv(self.library.kdb, self.data.info.id, path)
+        except OSError as exc:
+            set_text(self.export_note, f"Could not export to {path}: {exc.strerror or exc}")
+            return None
+        set_text(self.export_note, f"Exported {rows:,} rows to {path}")
+        return rows

@@ -1,0 +1,75 @@
+"""The recipe area while nothing cooks: a way to the library, and the offer to resume a recipe
+that was cut short (the app was killed, the power went) where it was, timers included.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...storage.runs import SavedRun
+from ..zone_card import set_text
+
+
+def _button(label: str, name: str = "") -> QPushButton:
+    b = QPushButton(label)
+    if name:
+        b.setObjectName(name)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return b
+
+
+class IdlePanel(QWidget):
+    choose_requested = Signal()
+    resume_requested = Signal(str)        # run id
+    discard_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.saved: SavedRun | None = None
+        self.hint = QLabel("No recipe running. The manual controls above always work.")
+        self.hint.setObjectName("Hint")
+        self.hint.setWordWrap(True)
+        self.choose = _button("Choose a recipe…")
+        self.choose.clicked.connect(self.choose_requested)
+
+        self.offer = QFrame()
+        self.offer.setObjectName("Offer")
+        self.offer_label = QLabel("")
+        self.offer_label.setWordWrap(True)
+        self.offer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.resume = _button("Resume", "Primary")
+        self.discard = _button("Discard")
+        self.resume.clicked.connect(lambda: self.saved and self.resume_requested.emit(self.saved.run_id))
+        self.discard.clicked.connect(lambda: self.saved and self.discard_requested.emit(self.saved.run_id))
+        self.offer_note = QLabel("")
+        self.offer_note.setWordWrap(True)
+        ol = QVBoxLayout(self.offer)
+        ol.setContentsMargins(10, 8, 10, 8)
+        ol.addWidget(self.offer_label)
+        row = QHBoxLayout()
+        row.addWidget(self.resume, 2)
+        row.addWidget(self.discard, 1)
+        ol.addLayout(row)
+        ol.addWidget(self.offer_note)
+        self.offer.hide()
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        lay.addWidget(self.offer)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.choose)
+        lay.addStretch(1)
+
+    def set_offer(self, saved: SavedRun | None, can_resume: bool = True, why: str = "") -> None:
+        self.saved = saved
+        self.offer.setVisible(saved is not None)
+        if saved is None:
+            return
+        where = f" at {saved.current}" if saved.current else ""
+        set_text(self.offer_label, f"“{saved.title}” was interrupted{where}. Resume where it was, timers "
+                                   "included, or discard it?")
+        self.resume.setEnabled(can_resume)
+        set_text(self.offer_note, why)
+        self.offer_note.setVisible(bool(why))

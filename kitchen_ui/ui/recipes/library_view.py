@@ -1,0 +1,225 @@
+"""The recipe library page: find a recipe by words, cuisine or course, diet and time.
+
+Left, the search field, the filters and the list (one large row a recipe); right, the chosen
+recipe (:class:`~.recipe_view.RecipeView`). Filters combine: every chosen diet must match, the
+time is a most, and words are looked for in the title and the tags. The list reloads when the
+library changes (``KitchenLibrary.recipes_changed``, e.g. after an import).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
+    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ...recipes.model import Recipe
+from ...storage.library import KitchenLibrary
+from ...storage.recipes_store import RecipeSummary
+from ..zone_card import set_text
+from .recipe_view import RecipeView, minutes, touch_scrolling
+
+TIME_LIMITS = (("Any time", None), ("≤ 15 min", 15), ("≤ 30 min", 30), ("≤ 1 h", 60))
+ALL_TAGS = "Any cuisine or course"
+
+
+def filter_recipes(items: Iterable[RecipeSummary], *, text: str = "", tag: tuple[str, str] | None = None,
+                   diets: Sequence[str] = (), max_minutes: float | None = None) -> list[RecipeSummary]:
+    """The recipes that pass every filter (Qt-free, so it is tested on its own)."""
+    words = text.casefold().split()
+    out = []
+    for r in items:
+        hay = " ".join([r.title] + [v for _k, v in r.tags]).casefold()
+        if any(w not in hay for w in words):
+            continue
+        if tag is not None and tag not in r.tags:
+            continue
+        if any(("diet", d) not in r.tags for d in diets):
+            continue
+        if max_minutes is not None and (r.total_time_s is None or r.total_time_s > max_minutes * 60 + 1e-6):
+            continue
+        out.append(r)
+    return out
+
+
+def row_text(r: RecipeSummary) -> str:
+    facts = [minutes(r.total_time_s), f"{r.servings} serving{'s' if r.servings != 1 else ''}"]
+    facts += [v for k, v in r.tags if k in ("cuisine", "diet")]
+    return f"{r.title}\n" + " · ".join(f for f in facts if f)
+
+
+def _chip(label: str) -> QPushButton:
+    b = QPushButton(label)
+    b.setObjectName("Chip")
+    b.setCheckable(True)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return b
+
+
+class LibraryPage(QWidget):
+    """Search and filters, the list, and the recipe view; ``start_requested(recipe)`` to cook."""
+
+    start_requested = Signal(object)
+
+    def __init__(self, library: KitchenLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.items: list[RecipeSummary] = []
+        self.shown: list[RecipeSummary] = []
+        self._current_id: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setObjectName("Search")
+        self.search.setPlaceholderText("Search recipes")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refilter)
+        self.tag_box = QComboBox()
+        self.tag_box.setObjectName("Filter")
+        self.tag_box.setView(QListView())          # item heights follow the style sheet (touch size)
+        self.tag_box.currentIndexChanged.connect(self.refilter)
+        self.diet_row = QHBoxLayout()
+        self.diet_row.setSpacing(6)
+        self.diet_chips: dict[str, QPushButton] = {}
+        self.time_group = QButtonGroup(self)
+        self.time_group.setExclusive(True)
+        self.time_chips: dict[str, QPushButton] = {}
+        time_row = QHBoxLayout()
+        time_row.setSpacing(6)
+        for i, (label, _m) in enumerate(TIME_LIMITS):
+            b = _chip(label)
+            b.setChecked(i == 0)
+            self.time_group.addButton(b, i)
+            self.time_chips[label] = b
+            time_row.addWidget(b)
+        self.time_group.idClicked.connect(lambda _i: self.refilter())
+        self.count = QLabel("")
+        self.count.setObjectName("Hint")
+        self.list = QListWidget()
+        self.list.setObjectName("RecipeList")
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        touch_scrolling(self.list)
+        self.list.currentRowChanged.connect(self._on_row)
+        self.view = RecipeView()
+        self.view.start_requested.connect(self.start_requested)
+
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addWidget(self.search)
+        left.addWidget(self.tag_box)
+        self.diet_holder = QWidget()
+        self.diet_holder.setLayout(self.diet_row)
+        self.diet_row.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.diet_holder)
+        left.addLayout(time_row)
+        left.addWidget(self.count)
+        left.addWidget(self.list, 1)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 10, 10, 6)
+        lay.setSpacing(10)
+        lay.addLayout(left, 4)
+        lay.addWidget(self.view, 5)
+        library.recipes_changed.connect(self.reload)
+        self.reload()
+
+    # -- data ----------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the library again (keeps the filters and, if it is still there, the selection)."""
+        self.items = self.library.recipes()
+        tags = self.library.tags()
+        chosen_tag = self.tag_box.currentData()
+        self.tag_box.blockSignals(True)
+        self.tag_box.clear()
+        self.tag_box.addItem(ALL_TAGS, None)
+        for kind in ("cuisine", "course", "other"):
+            for value in tags.get(kind, []):
+                self.tag_box.addItem(f"{kind.capitalize()}: {value}", (kind, value))
+        idx = self.tag_box.findData(chosen_tag) if chosen_tag is not None else 0
+        self.tag_box.setCurrentIndex(max(0, idx))
+        self.tag_box.blockSignals(False)
+        chosen_diets = {d for d, b in self.diet_chips.items() if b.isChecked()}
+        for b in self.diet_chips.values():
+            self.diet_row.removeWidget(b)
+            b.deleteLater()
+        self.diet_chips = {}
+        for value in tags.get("diet", []):
+            b = _chip(value)
+            b.setChecked(value in chosen_diets)
+            b.toggled.connect(lambda _on: self.refilter())
+            self.diet_chips[value] = b
+        self._arrange_diets()
+        self.refilter()
+
+    def _arrange_diets(self) -> None:
+        """Diet chips in up to two rows, so they never push the page wider than the window."""
+        while self.diet_row.count():
+            item = self.diet_row.takeAt(0)
+            if item.layout() is not None:
+                item.layout().deleteLater()
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        chips = list(self.diet_chips.values())
+        per_row = max(1, (len(chips) + 1) // 2) if len(chips) > 3 else max(1, len(chips))
+        self.diet_row.addLayout(grid)
+        for i, b in enumerate(chips):
+            grid.addWidget(b, i // per_row, i % per_row)
+            b.show()                   # added to a page that may already be showing
+
+    def filters(self) -> dict:
+        limit = TIME_LIMITS[max(0, self.time_group.checkedId())][1]
+        return {"text": self.search.text(), "tag": self.tag_box.currentData(),
+                "diets": [d for d, b in self.diet_chips.items() if b.isChecked()], "max_minutes": limit}
+
+    def refilter(self, *_args: object) -> None:
+        current = self.selected_summary()
+        self.shown = filter_recipes(self.items, **self.filters())
+        self.list.blockSignals(True)
+        self.list.clear()
+        for r in self.shown:
+            QListWidgetItem(row_text(r), self.list)
+        self.list.blockSignals(False)
+        n, total = len(self.shown), len(self.items)
+        set_text(self.count, f"{n} of {total} recipes" if n != total else f"{total} recipes")
+        keep = next((i for i, r in enumerate(self.shown) if current and r.id == current.id), None)
+        if keep is not None:                     # still listed: keep it, and its servings
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(keep)
+            self.list.blockSignals(False)
+        else:
+            self._current_id = None
+            if self.view.recipe is not None:
+                self.view.set_recipe(None)
+
+    # -- selection -----------------------------------------------------------------------------------
+    def titles(self) -> list[str]:
+        return [r.title for r in self.shown]
+
+    def selected_summary(self) -> RecipeSummary | None:
+        return next((r for r in self.items if r.id == self._current_id), None)
+
+    def select(self, key: str | int) -> Recipe:
+        """Show a recipe by slug or id (clearing filters that hide it)."""
+        match = next((i for i, r in enumerate(self.shown) if key in (r.slug, r.id)), None)
+        if match is None:
+            self.search.clear()
+            self.tag_box.setCurrentIndex(0)
+            for b in self.diet_chips.values():
+                b.setChecked(False)
+            self.time_chips[TIME_LIMITS[0][0]].setChecked(True)
+            self.refilter()
+            match = next(i for i, r in enumerate(self.shown) if key in (r.slug, r.id))
+        self.list.setCurrentRow(match)
+        assert self.view.recipe is not None
+        return self.view.recipe
+
+    def _on_row(self, row: int) -> None:
+        if not 0 <= row < len(self.shown):
+            return
+        r = self.shown[row]
+        self._current_id = r.id
+        self.view.set_recipe(self.library.recipe(r.id))

@@ -1,0 +1,225 @@
+"""One recipe as a cook reads it: what it makes, ingredients for any number of servings, the
+pots and steps, the story behind it, where it comes from and its licence; and Start cooking.
+
+The servings control rescales every quantity at once (:meth:`Recipe.scaled`); quantities are
+shown the way a cook measures (``1½ tbsp``, ``135 g``), never ``133.333 g``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget,
+)
+
+from ...recipes.model import Ingredient, Recipe
+from ...recipes.trial import clock_text
+from ..zone_card import set_text
+
+MAX_SERVINGS = 24
+FRACTIONS = ((0.0, ""), (0.125, "⅛"), (0.25, "¼"), (1 / 3, "⅓"), (0.5, "½"), (2 / 3, "⅔"), (0.75, "¾"), (1.0, ""))
+
+
+def kitchen_quantity(q: float) -> str:
+    """A quantity as a cook measures it: whole grams, halves and quarters of spoons."""
+    if q >= 20:
+        return str(int(round(q)))
+    whole = int(q)
+    frac = q - whole
+    value, glyph = min(FRACTIONS, key=lambda f: abs(f[0] - frac))
+    if value == 1.0:
+        whole, glyph = whole + 1, ""
+    if whole == 0 and not glyph:
+        return f"{q:.2g}"
+    return f"{whole or ''}{glyph}" if glyph else str(whole)
+
+
+def ingredient_line(ing: Ingredient) -> str:
+    parts = []
+    if ing.quantity is not None:
+        parts.append(kitchen_quantity(ing.quantity))
+    if ing.unit:
+        parts.append(ing.unit)
+    parts.append(ing.name)
+    line = " ".join(parts)
+    return f"{line}, {ing.note}" if ing.note else line
+
+
+def minutes(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    m = round(seconds / 60)
+    return f"{m // 60} h {m % 60:02d} min" if m >= 60 else f"{m} min"
+
+
+def step_line(recipe: Recipe, i: int) -> str:
+    s = recipe.steps[i]
+    how = []
+    pot = recipe.pot(s.pot)
+    if pot is not None:
+        how.append(pot.label or pot.id)
+    if s.setting is not None:
+        how.append(s.setting.describe())
+    if s.duration_s is not None:
+        how.append(clock_text(s.duration_s))
+    return f"{i + 1}. {s.text}" + (f"  ({', '.join(how)})" if how else "")
+
+
+def touch_scrolling(area: QAbstractScrollArea) -> None:
+    """Drag the content with a finger (kinetic), as on a phone; taps still select."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    lab = QLabel(text)
+    if name:
+        lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return lab
+
+
+class RecipeView(QFrame):
+    """The chosen recipe; ``start_requested(recipe)`` carries it scaled to the servings chosen."""
+
+    start_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Panel")
+        self.recipe: Recipe | None = None
+        self.servings = 0
+        self._can_start, self._why_not = True, ""
+        self.title = _label("Choose a recipe", "RecipeTitle")
+        self.facts = _label("", "Hint")
+        self.less = QPushButton("−")
+        self.more = QPushButton("+")
+        for b, step in ((self.less, -1), (self.more, 1)):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, d=step: self.set_servings(self.servings + d))
+        self.less.setToolTip("Fewer servings")
+        self.more.setToolTip("More servings")
+        self.servings_label = _label("", "Servings", wrap=False)
+        self.start_button = QPushButton("Start cooking")
+        self.start_button.setObjectName("Primary")
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.start_button.clicked.connect(self._start)
+        self.start_note = _label("", "Hint")
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.less)
+        row.addWidget(self.servings_label)
+        row.addWidget(self.more)
+        row.addStretch(1)
+        row.addWidget(self.start_button, 2)
+
+        self.description = _label()
+        self.ingredients = _label()
+        self.ingredients.setTextFormat(Qt.TextFormat.RichText)
+        self.pots = _label()
+        self.steps = _label()
+        self.story = _label()
+        self.story.setTextFormat(Qt.TextFormat.RichText)
+        self.source = _label("", "Hint")
+        self.source.setTextFormat(Qt.TextFormat.PlainText)
+        body = QWidget()
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(0, 0, 6, 0)
+        bl.setSpacing(6)
+        bl.addWidget(self.description)
+        self._sections = {}
+        for name, widget in (("Ingredients", self.ingredients), ("Pots on the stove", self.pots),
+                             ("Steps", self.steps), ("The story", self.story)):
+            head = _label(name, "Section")
+            self._sections[name] = head
+            bl.addWidget(head)
+            bl.addWidget(widget)
+        bl.addWidget(self.source)
+        bl.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("Scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        touch_scrolling(scroll)
+        self.scroll = scroll
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 10, 14, 10)
+        lay.setSpacing(6)
+        lay.addWidget(self.title)
+        lay.addWidget(self.facts)
+        lay.addLayout(row)
+        lay.addWidget(self.start_note)
+        lay.addWidget(scroll, 1)
+        self.set_recipe(None)
+
+    # -- showing ---------------------------------------------------------------------------------
+    def set_recipe(self, recipe: Recipe | None) -> None:
+        self.recipe = recipe
+        has = recipe is not None
+        for w in (self.less, self.more, self.servings_label, self.start_button, self.scroll):
+            w.setVisible(has)
+        if recipe is None:
+            set_text(self.title, "Choose a recipe")
+            set_text(self.facts, "Pick one from the list: it shows here, for as many people as you cook for.")
+            self.start_note.hide()
+            return
+        self.servings = recipe.servings
+        set_text(self.title, recipe.title)
+        facts = [minutes(recipe.total_time_s) and f"{minutes(recipe.total_time_s)} in all"]
+        if recipe.active_time_s:
+            facts.append(f"{minutes(recipe.active_time_s)} at the stove")
+        facts += [v for _k, v in recipe.tags]
+        set_text(self.facts, " · ".join(f for f in facts if f))
+        set_text(self.description, recipe.description)
+        self.description.setVisible(bool(recipe.description))
+        set_text(self.pots, "\n".join(f"• {p.label or p.id} — {p.zone} zone" for p in recipe.pots) or "—")
+        set_text(self.steps, "\n".join(step_line(recipe, i) for i in range(len(recipe.steps))))
+        story = recipe.story
+        who = ", ".join(html.escape(x) for x in (story.origin, story.cook) if x)
+        set_text(self.story, html.escape(story.text) + (f"<br><i>— {who}</i>" if who else ""))
+        self.story.setVisible(bool(story.text or who))
+        self._sections["The story"].setVisible(bool(story.text or who))
+        set_text(self.source, f"Source: {recipe.source or 'unknown'}    Licence: {recipe.licence or 'unknown'}")
+        self._show_servings()
+        self.set_can_start(self._can_start, self._why_not)
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def set_servings(self, n: int) -> None:
+        if self.recipe is None:
+            return
+        self.servings = max(1, min(MAX_SERVINGS, n))
+        self._show_servings()
+
+    def scaled(self) -> Recipe | None:
+        return None if self.recipe is None else self.recipe.scaled(self.servings)
+
+    def _show_servings(self) -> None:
+        recipe = self.scaled()
+        assert recipe is not None
+        set_text(self.servings_label, f"{self.servings} serving{'s' if self.servings != 1 else ''}")
+        self.less.setEnabled(self.servings > 1)
+        self.more.setEnabled(self.servings < MAX_SERVINGS)
+        lines = [f"• {html.escape(ingredient_line(i))}" for i in recipe.ingredients]
+        set_text(self.ingredients, "<br>".join(lines) or "—")
+
+    @property
+    def ingredient_lines(self) -> list[str]:
+        recipe = self.scaled()
+        return [] if recipe is None else [ingredient_line(i) for i in recipe.ingredients]
+
+    # -- starting ----------------------------------------------------------------------------------
+    def set_can_start(self, ok: bool, why: str = "") -> None:
+        self._can_start, self._why_not = ok, why
+        self.start_button.setEnabled(ok and self.recipe is not None)
+        set_text(self.start_note, why)
+        self.start_note.setVisible(bool(why) and self.recipe is not None)
+
+    def _start(self) -> None:
+        recipe = self.scaled()
+        if recipe is not None:
+            self.start_requested.emit(recipe)

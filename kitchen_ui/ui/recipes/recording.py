@@ -1,0 +1,117 @@
+"""When the dashboard records a cooking session, so the history holds cooking and not idling.
+
+A session starts when a zone goes on or a recipe starts, and ends once every zone has been off
+for :data:`IDLE_CLOSE_S` of stove time with no recipe under way. While it lasts, a
+:class:`~kitchen_ui.storage.recorder.SessionRecorder` writes every telemetry message, stove event
+and recipe step from its own thread; this keeper only decides when, on the GUI thread. Its title
+names the recipes cooked in it ("Cooking by hand" when there were none).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ...core.model import StoveState
+from ...storage.database import KitchenDB
+from ...storage.recorder import DEFAULT_FLUSH_S, SessionRecorder
+from ..stove_model import StoveModel
+
+IDLE_CLOSE_S = 300.0
+HAND_TITLE = "Cooking by hand"
+
+
+class SessionKeeper(QObject):
+    session_started = Signal(int)
+    session_ended = Signal(int)
+    problem = Signal(str)             # the recorder cannot write (disk full, file locked …)
+
+    def __init__(self, kdb: KitchenDB, model: StoveModel, *, idle_close_s: float = IDLE_CLOSE_S,
+                 flush_interval_s: float = DEFAULT_FLUSH_S, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kdb = kdb
+        self.model = model
+        self.idle_close_s = idle_close_s
+        self.flush_interval_s = flush_interval_s
+        self.recorder: SessionRecorder | None = None
+        self.busy = False                  # a recipe run is under way (set by the kitchen)
+        self.titles: list[str] = []
+        self._idle_since: float | None = None
+        model.state_changed.connect(self._on_state)
+
+    @property
+    def session_id(self) -> int | None:
+        return None if self.recorder is None else self.recorder.session_id
+
+    # -- decisions (GUI thread) ------------------------------------------------------------------
+    def _on_state(self, state: StoveState) -> None:
+        if self.busy or any(z.is_on for z in state.zones):
+            self._idle_since = None
+            if self.recorder is None:
+                self._begin(HAND_TITLE, None)
+                self.recorder.record_state(state)    # type: ignore[union-attr]  (the one that started it)
+            return
+        if self.recorder is None:
+            return
+        if self._idle_since is None:
+            self._idle_since = state.t
+        elif state.t - self._idle_since >= self.idle_close_s:
+            self.stop()
+
+    def begin_recipe(self, title: str, recipe_id: int | None = None) -> SessionRecorder:
+        """The session a recipe run records into (a session by hand becomes this one)."""
+        self.busy = True
+        self._idle_since = None
+        if self.recorder is None:
+            return self._begin(title, recipe_id)
+        if title not in self.titles:
+            self.titles = [t for t in self.titles if t != HAND_TITLE] + [title]
+            self._retitle(", ".join(self.titles), recipe_id)
+        return self.recorder
+
+    def end_recipe(self) -> None:
+        self.busy = False
+
+    def _begin(self, title: str, recipe_id: int | None) -> SessionRecorder:
+        rec = SessionRecorder(self.kdb.path, self.model.stove, title=title, recipe_id=recipe_id,
+                              flush_interval_s=self.flush_interval_s)
+        rec.problem.connect(self._on_problem)
+        rec.start()
+        self.recorder = rec
+        self.titles = [title]
+        self.session_started.emit(int(rec.session_id))  # type: ignore[arg-type]
+        return rec
+
+    def _retitle(self, title: str, recipe_id: int | None) -> None:
+        try:
+            with self.kdb.conn:
+                self.kdb.conn.execute("UPDATE sessions SET title = ?, recipe_id = COALESCE(recipe_id, ?) WHERE id = ?",
+                                      (title, recipe_id, self.session_id))
+        except sqlite3.Error as exc:
+            self.problem.emit(f"cannot rename the cooking session: {exc}")
+
+    def _on_problem(self, message: Any) -> None:
+        self.problem.emit(str(message))
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Everything recorded so far is in the database (before the history reads it)."""
+        if self.recorder is not None:
+            self.recorder.flush()
+
+    def stop(self) -> None:
+        rec, self.recorder = self.recorder, None
+        self._idle_since = None
+        self.titles = []
+        if rec is not None:
+            rec.stop()
+            self.session_ended.emit(int(rec.session_id))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        try:
+            self.model.state_changed.disconnect(self._on_state)
+        except (RuntimeError, TypeError):
+            pass
+        self.stop()
