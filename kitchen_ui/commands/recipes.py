@@ -1,7 +1,8 @@
 """``kitchen-ui recipes``: list, show, import, export and try recipes (no Qt).
 
-Exit codes: 0 done; 1 the operation failed (the message says what and where); 2 usage error.
-Every subcommand takes ``--db PATH`` before or after it.
+Exit codes: 0 done; 1 the operation failed (the message says what and where; also a profile in
+``list --for`` that does not exist); 2 usage error (also an unknown allergen id in
+``--exclude-allergens``). Every subcommand takes ``--db PATH`` before or after it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     sp = add("list", "list the recipes")
     sp.add_argument("--json", action="store_true", help="print JSON")
     sp.add_argument("--tag", metavar="T", help="only recipes with this tag (e.g. italian or diet:vegan)")
+    sp.add_argument("--for", dest="for_profiles", metavar="PROFILE[,PROFILE]",
+                    help="who is eating: recipes that suit everyone first, then the others with what conflicts "
+                         "and what to swap (unknown profile: exit 1)")
+    sp.add_argument("--exclude-allergens", metavar="A,B",
+                    help="leave out recipes containing any of these allergen ids (unknown id: exit 2)")
     sp = add("show", "show one recipe")
     sp.add_argument("id", metavar="ID", help="recipe number or slug")
     sp.add_argument("--json", action="store_true", help="print the recipe as Hearth JSON")
@@ -53,13 +59,15 @@ def run(args: argparse.Namespace) -> int:
     from ..recipes.model import RecipeError
     from ..storage.database import DatabaseError
     from ..storage.recipes_store import RecipeNotFound
+    from ..diet.profiles import ProfileNotFound
+    from ..nutrition.table import NutritionDataError
 
     action = getattr(args, "recipes_command", None)
     if action is None:
         raise UsageError("recipes: choose an action: list, show, export, import or try")
     try:
         return int(ACTIONS[action](args))
-    except (DatabaseError, RecipeError, RecipeNotFound, OSError) as exc:
+    except (DatabaseError, RecipeError, RecipeNotFound, ProfileNotFound, NutritionDataError, OSError) as exc:
         print(f"kitchen-ui: error: {_message(exc)}", file=sys.stderr)
         return 1
 
@@ -81,6 +89,8 @@ def _minutes(seconds: float | None) -> str:
 
 def do_list(args: argparse.Namespace) -> int:
     from ..storage.recipes_store import list_recipes
+    if getattr(args, "for_profiles", None) is not None or getattr(args, "exclude_allergens", None) is not None:
+        return do_list_for(args)
     with _open(args) as kdb:
         items = list_recipes(kdb, args.tag)
     if args.json:
@@ -96,14 +106,73 @@ def do_list(args: argparse.Namespace) -> int:
 
 
 def do_show(args: argparse.Namespace) -> int:
+    from ..diet.inference import recipe_diet
+    from ..nutrition.calc import recipe_nutrition
     from ..storage.recipes_store import load_recipe, resolve_id
     with _open(args) as kdb:
         rid = resolve_id(kdb, args.id)
         recipe = load_recipe(kdb, rid)
+    diet = recipe_diet(recipe)
+    nutrition = recipe_nutrition(recipe)
     if args.json:
-        print(json.dumps({"id": rid, **recipe.to_dict()}, indent=2, ensure_ascii=False))
+        print(json.dumps({"id": rid, **recipe.to_dict(), "allergens": list(diet.allergens), "diets": list(diet.diets),
+                          "dietary_detail": diet.to_dict(), "nutrition": nutrition.to_dict()},
+                         indent=2, ensure_ascii=False))
         return 0
     print(render_recipe(recipe, rid))
+    print(render_diet_and_nutrition(diet, nutrition))
+    return 0
+
+
+def render_diet_and_nutrition(diet: Any, nutrition: Any) -> str:
+    from ..diet.vocabulary import ALLERGENS
+    lines = ["", "Allergens: " + (", ".join(f"{ALLERGENS[a]} ({', '.join(diet.sources.get(a, ())) or 'author'})"
+                                            for a in diet.allergens) or "none known")]
+    lines.append("Diets: " + (", ".join(diet.diets) or "none certain")
+                 + (f"   (unknown ingredients: {', '.join(diet.unknown)})" if diet.unknown else ""))
+    per = nutrition.per_serving
+    lines.append(f"Per serving: {per['kcal']:.0f} kcal, protein {per['protein_g']:.1f} g, fat {per['fat_g']:.1f} g "
+                 f"(saturated {per['saturated_fat_g']:.1f} g), carbohydrate {per['carbohydrate_g']:.1f} g "
+                 f"(sugars {per['sugars_g']:.1f} g), fibre {per['fibre_g']:.1f} g, salt {per['salt_g']:.2f} g")
+    lines.append(f"  covers {nutrition.coverage:.0%} of the ingredient lines"
+                 + "".join(f"\n  not counted: {ln.ingredient.name} ({ln.how})" for ln in nutrition.not_counted))
+    return "\n".join(lines)
+
+
+def do_list_for(args: argparse.Namespace) -> int:
+    """``recipes list --for A,B --exclude-allergens x,y``: who is eating decides."""
+    from ..cli import UsageError
+    from ..diet.filters import check_recipe
+    from ..diet.profiles import ProfileStore
+    from ..diet.vocabulary import DietError, parse_allergens
+    from ..storage.recipes_store import list_recipes, load_recipe
+    try:
+        excluded = parse_allergens(args.exclude_allergens or "", "--exclude-allergens")
+    except DietError as exc:
+        raise UsageError(str(exc)) from None
+    names = [n.strip() for n in (args.for_profiles or "").split(",") if n.strip()]
+    if args.for_profiles is not None and not names:
+        raise UsageError("--for: name at least one profile (see 'kitchen-ui profiles list')")
+    with _open(args) as kdb:
+        profiles = ProfileStore(kdb).get_many(names)
+        checks = [(r, check_recipe(load_recipe(kdb, r.id), profiles, excluded)) for r in list_recipes(kdb, args.tag)]
+    checks = [(r, c) for r, c in checks if not set(c.diet.allergens) & set(excluded)]
+    checks.sort(key=lambda rc: not rc[1].fits)
+    if args.json:
+        print(json.dumps([{**r.to_dict(), "allergens": list(c.diet.allergens), "diets": list(c.diet.diets),
+                           **c.to_dict()} for r, c in checks], indent=2, ensure_ascii=False))
+        return 0
+    if not checks:
+        print("no recipes suit" + (f" {', '.join(names)}" if names else "") + (
+            f" without {', '.join(excluded)}" if excluded else ""))
+        return 0
+    for r, c in checks:
+        mark = "ok " if c.fits else "NO "
+        print(f"{mark}{r.id:>4}  {r.title:<40} {r.servings:>2} servings  {_minutes(r.total_time_s):>8}")
+        for a in c.allergen_conflicts:
+            print(f"          {a.describe()}")
+        for d in c.diet_conflicts:
+            print(f"          {', '.join(d.who)}: {d.reason}")
     return 0
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .dietary import Dietary
 from .fields import (  # noqa: F401 - RecipeError, parse_duration and slugify are part of this module's API
     RecipeError, as_choice, as_number, as_object, as_text, field_error, parse_duration, slugify,
 )
@@ -260,6 +261,7 @@ class Recipe:
     licence: str = ""
     pots: tuple[Pot, ...] = ()
     steps: tuple[Step, ...] = ()
+    dietary: Dietary | None = None     # the author's word on allergens/diets (see .dietary)
 
     # -- queries ----------------------------------------------------------------------------------
     def pot(self, pot_id: str | None) -> Pot | None:
@@ -303,6 +305,7 @@ class Recipe:
             "tags": tags, "total_time_s": self.total_time_s, "active_time_s": self.active_time_s,
             "story": self.story.to_dict(), "source": self.source, "licence": self.licence,
             "pots": [p.to_dict() for p in self.pots], "steps": [s.to_dict() for s in self.steps],
+            **({} if self.dietary is None else {"dietary": self.dietary.to_dict()}),
         }
 
     @classmethod
@@ -347,6 +350,7 @@ class Recipe:
             story=story, source=as_text(d.get("source"), "source"), licence=as_text(d.get("licence"), "licence"),
             pots=tuple(Pot.from_dict(x, f"pots[{i}]") for i, x in enumerate(_list("pots"))),
             steps=tuple(Step.from_dict(x, f"steps[{i}]", i) for i, x in enumerate(_list("steps"))),
+            dietary=None if d.get("dietary") is None else Dietary.from_dict(d["dietary"]),
         )
         validate(recipe)
         return recipe

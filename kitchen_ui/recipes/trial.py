@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..core.clock import ManualClock
 from ..core.model import StoveEvent
@@ -48,8 +48,13 @@ class TrialResult:
                 "timeline": self.timeline}
 
 
-def run_trial(recipe: Recipe, profile: StoveProfile, *, limit_s: float = DEFAULT_LIMIT_S) -> TrialResult:
-    """Run ``recipe`` to the end on a simulated ``profile`` stove; never raises for a stuck recipe."""
+def run_trial(recipe: Recipe, profile: StoveProfile, *, limit_s: float = DEFAULT_LIMIT_S,
+              watch: Callable[[LocalStove, RecipeEngine], None] | None = None) -> TrialResult:
+    """Run ``recipe`` to the end on a simulated ``profile`` stove; never raises for a stuck recipe.
+
+    ``watch``, if given, is called with the stove and the engine once the pans are on and after
+    every step of the clock, to observe the simulation (energy tips read the zones' physics).
+    """
     wall0 = time.perf_counter()
     clock = ManualClock()
     stove = LocalStove(profile, clock=clock, threaded=False)
@@ -77,6 +82,8 @@ def run_trial(recipe: Recipe, profile: StoveProfile, *, limit_s: float = DEFAULT
 
         engine.log.connect(on_log)
         stove.event.connect(on_event)
+        if watch is not None:
+            watch(stove, engine)
         engine.start()
         stall = _StallWatch()
         problem = ""
@@ -96,6 +103,8 @@ def run_trial(recipe: Recipe, profile: StoveProfile, *, limit_s: float = DEFAULT
             if deadline is not None:
                 step = min(step, max(deadline - clock.now(), 0.0))
             stove.advance(max(step, 1e-3))    # a timer due now ends on this telemetry
+            if watch is not None:
+                watch(stove, engine)
         status = engine.status.value
         if problem:
             pass

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from ..recipes.dietary import Dietary
 from ..recipes.model import Alert, Ingredient, Pot, Recipe, Setting, Step, Story, Vessel, validate
 from .database import KitchenDB
 
@@ -66,7 +67,7 @@ def save_recipe(kdb: KitchenDB, recipe: Recipe) -> int:
             conn.execute(
                 "UPDATE recipes SET slug = ?, title = ?, servings = ?, description = ?, total_time_s = ?, "
                 "active_time_s = ?, source = ?, licence = ?, updated_at = ? WHERE id = ?", fields + (now, rid))
-            for table in ("ingredients", "tags", "stories", "pots", "steps"):
+            for table in ("ingredients", "tags", "stories", "pots", "steps", "recipe_dietary"):
                 conn.execute(f"DELETE FROM {table} WHERE recipe_id = ?", (rid,))
         conn.executemany("INSERT INTO ingredients VALUES (?, ?, ?, ?, ?, ?)",
                          [(rid, i, x.quantity, x.unit, x.name, x.note) for i, x in enumerate(recipe.ingredients)])
@@ -82,6 +83,11 @@ def save_recipe(kdb: KitchenDB, recipe: Recipe) -> int:
             [(rid, i, s.id, s.text, s.pot, _json(s.setting and s.setting.to_dict()), s.duration_s, s.start,
               s.on_end, _json(None if s.after is None else list(s.after)), _json([a.to_dict() for a in s.alerts]))
              for i, s in enumerate(recipe.steps)])
+        if recipe.dietary is not None:
+            dt = recipe.dietary
+            conn.execute("INSERT INTO recipe_dietary VALUES (?, ?, ?)",
+                         (rid, _json(None if dt.allergens is None else list(dt.allergens)),
+                          _json(None if dt.diets is None else list(dt.diets))))
     return rid
 
 
@@ -117,10 +123,14 @@ def load_recipe(kdb: KitchenDB, key: str | int) -> Recipe:
             setting=None if x["setting"] is None else Setting.from_dict(json.loads(x["setting"]), "setting"),
             duration_s=x["duration_s"], start=x["start"], on_end=x["on_end"], after=after,
             alerts=tuple(Alert.from_dict(a, "alert") for a in json.loads(x["alerts"]))))
+    dt = kdb.conn.execute("SELECT allergens, diets FROM recipe_dietary WHERE recipe_id = ?", (rid,)).fetchone()
+    dietary = None if dt is None else Dietary(
+        allergens=None if dt[0] is None else tuple(json.loads(dt[0])),
+        diets=None if dt[1] is None else tuple(json.loads(dt[1])))
     return Recipe(title=r["title"], servings=r["servings"], slug=r["slug"], description=r["description"],
                   ingredients=ingredients, tags=tags, total_time_s=r["total_time_s"],
                   active_time_s=r["active_time_s"], story=story, source=r["source"], licence=r["licence"],
-                  pots=pots, steps=tuple(steps))
+                  pots=pots, steps=tuple(steps), dietary=dietary)
 
 
 def list_recipes(kdb: KitchenDB, tag: str | None = None) -> list[RecipeSummary]:

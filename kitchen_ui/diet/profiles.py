@@ -1,0 +1,93 @@
+"""Household profiles (who eats: name, allergies, diets), kept in the kitchen database.
+
+:class:`ProfileStore` is what the CLI and the views use; its psygnal signal
+``profiles_changed`` fires after every change so a profile list reloads. Names are unique
+regardless of case ("Ana" and "ana" are one person). Unknown allergen or diet ids raise
+:class:`~kitchen_ui.diet.vocabulary.DietError` and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from psygnal import Signal
+
+from ..storage.database import KitchenDB
+from .vocabulary import DietError, parse_allergens, parse_diets
+
+MAX_NAME = 60
+
+
+class ProfileNotFound(LookupError):
+    """No profile with that name; the message lists the profiles there are."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    allergies: tuple[str, ...] = ()
+    diets: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "allergies": list(self.allergies), "diets": list(self.diets)}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def check_name(name: str) -> str:
+    name = " ".join(str(name).split())
+    if not name:
+        raise DietError("profile name: must not be empty")
+    if len(name) > MAX_NAME or "," in name:
+        raise DietError(f"profile name: {name!r} must be at most {MAX_NAME} characters, without commas")
+    return name
+
+
+class ProfileStore:
+    profiles_changed = Signal()
+
+    def __init__(self, kdb: KitchenDB) -> None:
+        self.kdb = kdb
+
+    def list(self) -> list[Profile]:
+        rows = self.kdb.conn.execute("SELECT name, allergies, diets FROM profiles ORDER BY name COLLATE NOCASE")
+        return [Profile(n, tuple(json.loads(a)), tuple(json.loads(d))) for n, a, d in rows]
+
+    def get(self, name: str) -> Profile:
+        row = self.kdb.conn.execute("SELECT name, allergies, diets FROM profiles WHERE name = ?",
+                                    (" ".join(str(name).split()),)).fetchone()
+        if row is None:
+            known = ", ".join(p.name for p in self.list()) or "none yet"
+            raise ProfileNotFound(f"no profile {name!r} (profiles: {known}; add one with 'kitchen-ui profiles add')")
+        return Profile(row[0], tuple(json.loads(row[1])), tuple(json.loads(row[2])))
+
+    def get_many(self, names: Iterable[str]) -> list[Profile]:
+        return [self.get(n) for n in names]
+
+    def save(self, name: str, allergies: Iterable[str] | str = (), diets: Iterable[str] | str = ()) -> Profile:
+        """Add a profile or replace the one with that name (case-insensitive)."""
+        p = Profile(check_name(name), parse_allergens(allergies, "allergies"), parse_diets(diets))
+        now = _now()
+        with self.kdb.conn:
+            self.kdb.conn.execute(
+                "INSERT INTO profiles (name, allergies, diets, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET name = excluded.name, allergies = excluded.allergies, "
+                "diets = excluded.diets, updated_at = excluded.updated_at",
+                (p.name, json.dumps(list(p.allergies)), json.dumps(list(p.diets)), now, now))
+        self.profiles_changed.emit()
+        return p
+
+    def exists(self, name: str) -> bool:
+        return self.kdb.conn.execute("SELECT 1 FROM profiles WHERE name = ?",
+                                     (" ".join(str(name).split()),)).fetchone() is not None
+
+    def remove(self, name: str) -> None:
+        self.get(name)
+        with self.kdb.conn:
+            self.kdb.conn.execute("DELETE FROM profiles WHERE name = ?", (" ".join(str(name).split()),))
+        self.profiles_changed.emit()
