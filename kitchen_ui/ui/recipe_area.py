@@ -113,6 +113,7 @@ class SideColumn(QWidget):
             self.manual.show()
             self.area.show()
             self._attention(False)
+            self._relayout()
 
     def show_recipe(self) -> None:
         self.recipe_tab.setChecked(True)
@@ -120,6 +121,7 @@ class SideColumn(QWidget):
         if self.area.full:
             self.manual.hide()
         self.area.show()
+        self._relayout()
 
     def show_manual(self, *_args: object) -> None:
         """Traditional mode (also when a zone card is tapped)."""
@@ -128,6 +130,13 @@ class SideColumn(QWidget):
         self.manual_tab.setChecked(True)
         self.area.hide()
         self.manual.show()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Size needs now, not at the next event (the page may be hidden by then, and a stale,
+        larger minimum would push the window off the screen)."""
+        self.layout().activate()
+        self.updateGeometry()
 
     def call_attention(self) -> None:
         """The recipe needs the cook while manual control shows: light up its tab."""
