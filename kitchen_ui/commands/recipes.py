@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("recipes: choose an action: list, show, export, import or try")
     try:
         return int(ACTIONS[action](args))
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): not an error of ours; cli.main handles it
     except (DatabaseError, RecipeError, RecipeNotFound, ProfileNotFound, NutritionDataError, OSError) as exc:
         print(f"kitchen-ui: error: {_message(exc)}", file=sys.stderr)
         return 1
