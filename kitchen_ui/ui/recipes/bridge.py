@@ -22,6 +22,7 @@ class EngineBridge(QObject):
     changed = Signal(object)          # RunView
     alert = Signal(object)            # RunAlert
     status_changed = Signal(object)   # RunStatus
+    prompt = Signal(int, str)         # step index, what the cook must confirm
     _incoming = Signal(str, object)
 
     def __init__(self, engine: RecipeEngine, parent: QObject | None = None) -> None:
@@ -31,6 +32,7 @@ class EngineBridge(QObject):
         engine.changed.connect(self._on_changed)
         engine.alert.connect(self._on_alert)
         engine.status_changed.connect(self._on_status)
+        engine.prompt.connect(self._on_prompt)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(engine.tick)
@@ -40,7 +42,7 @@ class EngineBridge(QObject):
         """Stop listening (the run is over or the window closes); the engine is left as it is."""
         self._timer.stop()
         for sig, slot in ((self.engine.changed, self._on_changed), (self.engine.alert, self._on_alert),
-                          (self.engine.status_changed, self._on_status)):
+                          (self.engine.status_changed, self._on_status), (self.engine.prompt, self._on_prompt)):
             try:
                 sig.disconnect(slot)
             except (ValueError, RuntimeError):
@@ -62,6 +64,9 @@ class EngineBridge(QObject):
     def _on_status(self, status: Any) -> None:
         self._post("status", status)
 
+    def _on_prompt(self, index: int, words: str) -> None:
+        self._post("prompt", (index, words))
+
     # -- GUI thread ------------------------------------------------------------------------------
     @Slot(str, object)
     def _deliver(self, kind: str, payload: Any) -> None:
@@ -71,3 +76,5 @@ class EngineBridge(QObject):
             self.alert.emit(payload)
         elif kind == "status":
             self.status_changed.emit(payload)
+        elif kind == "prompt":
+            self.prompt.emit(*payload)

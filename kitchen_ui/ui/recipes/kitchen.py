@@ -173,6 +173,7 @@ class Kitchen(QObject):
         self.bridge.changed.connect(self.cooking.show_view)
         self.bridge.alert.connect(self._on_alert)
         self.bridge.status_changed.connect(self._on_status)
+        self.bridge.prompt.connect(self._on_prompt)
         self.cooking.chosen = None
         self.cooking.show_message("")
         self.cooking.show_view(engine.view())
@@ -221,6 +222,13 @@ class Kitchen(QObject):
         self.banner.show_alert(alert)
         self.cooking.flash_step(alert.step)
         self.window.side.call_attention()
+
+    def _on_prompt(self, index: int, words: str) -> None:
+        """A step waits for the cook: heard and seen, once (a "time is up" alert already said so)."""
+        shown = self.banner.alert
+        if shown is not None and self.banner.isVisible() and shown.step == index and shown.kind == "timer":
+            return
+        self._on_alert(RunAlert(t=self.clock.now(), kind="prompt", message=words, step=index))
 
     def _on_status(self, status: RunStatus) -> None:
         engine = self.engine

@@ -161,6 +161,18 @@ def test_a_reminder_is_seen_and_heard(qtbot, kitchen, sim_stove):
     assert not kitchen.banner.isVisible()
 
 
+def test_a_step_waiting_for_the_cook_is_announced_once(qtbot, kitchen, sim_stove):
+    kitchen.start_recipe(recipe([dict(FRY[0], duration_s=60, on_end="wait"),
+                                 {"id": "serve", "text": "Serve", "pot": "pan", "start": "confirm"}], [PAN]))
+    before = kitchen.sound.played
+    run_for(sim_stove, 61)
+    assert "Time is up: Fry the onions" in kitchen.banner.label.text()
+    assert kitchen.sound.played == before + 1                  # not a second chime for the same news
+    tap(qtbot, kitchen.cooking.confirm_button)
+    assert "Start: Serve" in kitchen.banner.label.text() and kitchen.sound.played == before + 2
+    assert kitchen.cooking.flashing_card() is kitchen.cooking.cards[0]
+
+
 def test_a_finished_recipe_says_so_and_frees_the_area(qtbot, kitchen, sim_stove):
     engine = kitchen.start_recipe(recipe([dict(FRY[0], duration_s=60, on_end="off")], [PAN]))
     run_for(sim_stove, 61)
