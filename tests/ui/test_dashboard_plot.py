@@ -144,3 +144,33 @@ def test_new_data_or_a_zoom_paints_the_plot_once_not_twice(qtbot, dashboard, sim
     QApplication.processEvents()
     QApplication.processEvents()
     assert len(paints) == 4
+
+
+def test_curves_drawn_in_screen_pixels_look_like_pyqtgraphs_own(qtbot):
+    import pyqtgraph as pg
+
+    from kitchen_ui.ui.plot import ScreenCurve
+
+    def render(curve_class, x_range):
+        view = pg.PlotWidget(background="k")
+        qtbot.addWidget(view)
+        view.resize(600, 300)
+        x = np.linspace(0, 3600, 1200)
+        y = 100 + 50 * np.sin(x / 300)
+        y[400:420] = np.nan                                   # a sensor gap stays a gap
+        for pen, dy in ((pg.mkPen("#e69f00", width=3), 0), (pg.mkPen("#56b4e9", width=2, style=Qt.PenStyle.DashLine), 30)):
+            curve = curve_class(pen=pen, connect="finite")
+            view.getPlotItem().addItem(curve)
+            curve.setData(x, y + dy)
+        view.getPlotItem().getViewBox().setRange(xRange=x_range, yRange=(60, 170), padding=0)
+        view.show()
+        QApplication.processEvents()
+        image = view.grab().toImage()
+        bits = np.array(image.constBits()).reshape(image.height(), image.bytesPerLine())
+        return bits[:, : 4 * image.width()].reshape(image.height(), image.width(), 4)
+
+    for x_range in ((0, 3600), (1000, 1600)):                 # whole, and zoomed in (clipped at the edges)
+        ours, theirs = render(ScreenCurve, x_range), render(pg.PlotCurveItem, x_range)
+        drawn = (theirs[:, :, :3].sum(axis=2) > 0).sum()
+        differing = (ours != theirs).any(axis=2).sum()
+        assert drawn > 1000 and differing < 0.01 * drawn, (x_range, differing, drawn)
