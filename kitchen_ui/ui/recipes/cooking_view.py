@@ -318,6 +318,12 @@ class CookingView(QWidget):
         set_text(self.message, words)
         self.message.setVisible(bool(words))
 
+    def set_after(self, widget: QWidget) -> None:
+        """What a finished run used (:mod:`kitchen_ui.ui.diet`): in the steps' place, under the
+        'ready' bar; the widget shows and hides itself."""
+        lay = self.layout()
+        lay.insertWidget(lay.indexOf(self.scroll) + 1, widget, 1)
+
     # -- flashing a step that needs the cook ------------------------------------------------------
     def flash_step(self, index: int | None) -> None:
         if index is None:

@@ -119,6 +119,7 @@ class HistoryPage(QWidget):
         self.legend.setWordWrap(True)
 
         left = QVBoxLayout()
+        self.left_column = left
         left.addWidget(self.list, 1)
         left.addWidget(self.empty)
         head = QHBoxLayout()
@@ -140,7 +141,27 @@ class HistoryPage(QWidget):
         lay.setSpacing(10)
         lay.addLayout(left, 2)
         lay.addWidget(panel, 5)
+        self.panel = panel
+        self.aside: QWidget | None = None
         self._show_session(None)
+
+    # -- other views of the history (the week's energy: kitchen_ui.ui.diet) -------------------------
+    def add_aside(self, button: QPushButton, widget: QWidget) -> None:
+        """``button`` under the list shows ``widget`` in place of the session (choosing a session,
+        or :meth:`show_aside` with None, brings the session back)."""
+        self.left_column.addWidget(button)
+        self.layout().addWidget(widget, 5)
+        widget.hide()
+        button.clicked.connect(lambda: self.show_aside(widget))
+        self.list.itemClicked.connect(lambda _item: self.show_aside(None))
+
+    def show_aside(self, widget: QWidget | None) -> None:
+        if self.aside is not None and self.aside is not widget:
+            self.aside.hide()
+        self.aside = widget
+        if widget is not None:
+            widget.show()
+        self.panel.setVisible(widget is None)
 
     # -- list ------------------------------------------------------------------------------------
     def refresh(self) -> None:

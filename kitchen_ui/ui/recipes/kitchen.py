@@ -10,7 +10,9 @@ The engine drives the stove only through the core ``Stove`` interface, on the st
 control of a zone the recipe is using pauses the recipe at once and says why (the engine pauses
 by itself too when telemetry shows a zone it did not set, e.g. changed at the hob). On a
 simulated stove, starting a recipe puts its pots (with their contents) on the zones, as the cook
-would.
+would. Who is eating, nutrition and energy join through :class:`~kitchen_ui.ui.diet.kitchen_diet.KitchenDiet`
+(``kitchen.diet``): a recipe that conflicts with an allergy of someone eating starts only once the
+cook has acknowledged the warning.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ...storage.database import KitchenDB
 from ...storage.library import KitchenLibrary
 from ...storage.recipes_store import RecipeNotFound, resolve_id
 from ...storage.runs import RunStore
+from ..diet.kitchen_diet import KitchenDiet
 from ..stove_model import StoveModel
 from .alerts import AlertBanner, AlertSound
 from .bridge import EngineBridge
@@ -86,6 +89,7 @@ class Kitchen(QObject):
         model.link_changed.connect(self._refresh_availability)
         model.info_changed.connect(self._refresh_availability)
         window.kitchen = self
+        self.diet = KitchenDiet(self, self)
         self.refresh_offer()
 
     # -- starting and resuming ------------------------------------------------------------------------
@@ -102,11 +106,17 @@ class Kitchen(QObject):
         if self.idle.saved is not None:
             self.idle.set_offer(self.idle.saved, not why, why if why else "")
 
-    def start_recipe(self, recipe: Recipe) -> RecipeEngine | None:
-        """Cook ``recipe`` (already scaled to its servings) now; None if it cannot start (says why)."""
+    def start_recipe(self, recipe: Recipe, *, acknowledged: bool = False) -> RecipeEngine | None:
+        """Cook ``recipe`` (already scaled to its servings) now; None if it cannot start (says why).
+
+        A recipe with an allergy warning for someone eating shows the warning in the cooking area
+        first (None now); the cook's "start" there calls this again with ``acknowledged``.
+        """
         why = self._why_not()
         if why:
             self.library_page.view.set_can_start(False, why)
+            return None
+        if not acknowledged and self.diet.ask_first(recipe):
             return None
         try:
             engine = RecipeEngine(recipe, self.model.stove, self.clock, store=self.runs)
@@ -262,6 +272,7 @@ class Kitchen(QObject):
         if self.engine is not None:
             self.engine.close()
         self.sessions.close()
+        self.diet.close()
         self.runs.close()
         if isinstance(self.clock, TelemetryClock):
             self.clock.close()

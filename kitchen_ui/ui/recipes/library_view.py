@@ -8,7 +8,7 @@ library changes (``KitchenLibrary.recipes_changed``, e.g. after an import).
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -60,9 +60,15 @@ def _chip(label: str) -> QPushButton:
 
 
 class LibraryPage(QWidget):
-    """Search and filters, the list, and the recipe view; ``start_requested(recipe)`` to cook."""
+    """Search and filters, the list, and the recipe view; ``start_requested(recipe)`` to cook.
+
+    Hooks for who is eating (:mod:`kitchen_ui.ui.diet`): :meth:`add_top_bar` puts a bar across
+    the page; ``marker(summary)`` may hide a row or mark it (an object with ``hidden``, ``text``
+    and ``icon``); :meth:`show_aside` shows another panel in place of the recipe.
+    """
 
     start_requested = Signal(object)
+    refiltered = Signal()                # the list was filled again (``hidden``: rows the marker hid)
 
     def __init__(self, library: KitchenLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +76,9 @@ class LibraryPage(QWidget):
         self.items: list[RecipeSummary] = []
         self.shown: list[RecipeSummary] = []
         self._current_id: int | None = None
+        self.marker: Callable[[RecipeSummary], Any] | None = None
+        self.hidden = 0
+        self.aside: QWidget | None = None
 
         self.search = QLineEdit()
         self.search.setObjectName("Search")
@@ -119,11 +128,17 @@ class LibraryPage(QWidget):
         left.addLayout(time_row)
         left.addWidget(self.count)
         left.addWidget(self.list, 1)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(10, 10, 10, 6)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 10, 10, 6)
+        outer.setSpacing(8)
+        self._outer = outer
+        lay = QHBoxLayout()
+        self._columns = lay
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(10)
         lay.addLayout(left, 4)
         lay.addWidget(self.view, 5)
+        outer.addLayout(lay, 1)
         library.recipes_changed.connect(self.reload)
         self.reload()
 
@@ -177,11 +192,17 @@ class LibraryPage(QWidget):
 
     def refilter(self, *_args: object) -> None:
         current = self.selected_summary()
-        self.shown = filter_recipes(self.items, **self.filters())
+        shown = filter_recipes(self.items, **self.filters())
+        marks = {r.id: self.marker(r) for r in shown} if self.marker is not None else {}
+        self.shown = [r for r in shown if not getattr(marks.get(r.id), "hidden", False)]
+        self.hidden = len(shown) - len(self.shown)
         self.list.blockSignals(True)
         self.list.clear()
         for r in self.shown:
-            QListWidgetItem(row_text(r), self.list)
+            mark = marks.get(r.id)
+            item = QListWidgetItem(row_text(r) + (f"\n{mark.text}" if mark is not None and mark.text else ""), self.list)
+            if mark is not None and mark.icon is not None:
+                item.setIcon(mark.icon)
         self.list.blockSignals(False)
         n, total = len(self.shown), len(self.items)
         set_text(self.count, f"{n} of {total} recipes" if n != total else f"{total} recipes")
@@ -194,6 +215,24 @@ class LibraryPage(QWidget):
             self._current_id = None
             if self.view.recipe is not None:
                 self.view.set_recipe(None)
+        self.refiltered.emit()
+
+    # -- hooks ---------------------------------------------------------------------------------------
+    def add_top_bar(self, widget: QWidget) -> None:
+        """A bar across the top of the page, over the list and the recipe (who is eating)."""
+        self._outer.insertWidget(0, widget)
+
+    def show_aside(self, widget: QWidget | None) -> None:
+        """Show ``widget`` where the recipe is (None: the recipe again)."""
+        if self.aside is not None and self.aside is not widget:
+            self._columns.removeWidget(self.aside)
+            self.aside.hide()
+        self.aside = widget
+        if widget is not None and self._columns.indexOf(widget) < 0:
+            self._columns.addWidget(widget, 5)
+        if widget is not None:
+            widget.show()
+        self.view.setVisible(widget is None)
 
     # -- selection -----------------------------------------------------------------------------------
     def titles(self) -> list[str]:
@@ -212,7 +251,9 @@ class LibraryPage(QWidget):
                 b.setChecked(False)
             self.time_chips[TIME_LIMITS[0][0]].setChecked(True)
             self.refilter()
-            match = next(i for i, r in enumerate(self.shown) if key in (r.slug, r.id))
+            match = next((i for i, r in enumerate(self.shown) if key in (r.slug, r.id)), None)
+            if match is None:
+                raise LookupError(f"recipe {key!r} is not listed (hidden for the people eating?)")
         self.list.setCurrentRow(match)
         assert self.view.recipe is not None
         return self.view.recipe
@@ -222,4 +263,6 @@ class LibraryPage(QWidget):
             return
         r = self.shown[row]
         self._current_id = r.id
+        if self.aside is not None:
+            self.show_aside(None)
         self.view.set_recipe(self.library.recipe(r.id))

@@ -82,9 +82,14 @@ def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
 
 
 class RecipeView(QFrame):
-    """The chosen recipe; ``start_requested(recipe)`` carries it scaled to the servings chosen."""
+    """The chosen recipe; ``start_requested(recipe)`` carries it scaled to the servings chosen.
+
+    Other views of the recipe (allergens, nutrition: :mod:`kitchen_ui.ui.diet`) join it with
+    :meth:`add_panel` and follow ``recipe_shown``.
+    """
 
     start_requested = Signal(object)
+    recipe_shown = Signal(object)        # the Recipe now shown (as written, not scaled), or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +131,7 @@ class RecipeView(QFrame):
         self.source.setTextFormat(Qt.TextFormat.PlainText)
         body = QWidget()
         bl = QVBoxLayout(body)
+        self._body = bl
         bl.setContentsMargins(0, 0, 6, 0)
         bl.setSpacing(6)
         bl.addWidget(self.description)
@@ -148,6 +154,7 @@ class RecipeView(QFrame):
         self.scroll = scroll
 
         lay = QVBoxLayout(self)
+        self._top = lay
         lay.setContentsMargins(14, 10, 14, 10)
         lay.setSpacing(6)
         lay.addWidget(self.title)
@@ -167,6 +174,7 @@ class RecipeView(QFrame):
             set_text(self.title, "Choose a recipe")
             set_text(self.facts, "Pick one from the list: it shows here, for as many people as you cook for.")
             self.start_note.hide()
+            self.recipe_shown.emit(None)
             return
         self.servings = recipe.servings
         set_text(self.title, recipe.title)
@@ -188,6 +196,21 @@ class RecipeView(QFrame):
         self._show_servings()
         self.set_can_start(self._can_start, self._why_not)
         self.scroll.verticalScrollBar().setValue(0)
+        self.recipe_shown.emit(recipe)
+
+    def add_panel(self, widget: QWidget, *, top: bool = False, title: str = "") -> None:
+        """Another view of the recipe: ``top`` above the scrolling text (seen without scrolling),
+        else a section ``title`` after the ingredients."""
+        if top:
+            self._top.insertWidget(self._top.indexOf(self.scroll), widget)
+            return
+        at = self._body.indexOf(self.ingredients) + 1
+        if title:
+            head = _label(title, "Section")
+            self._sections[title] = head
+            self._body.insertWidget(at, head)
+            at += 1
+        self._body.insertWidget(at, widget)
 
     def set_servings(self, n: int) -> None:
         if self.recipe is None:

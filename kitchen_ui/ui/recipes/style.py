@@ -13,6 +13,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def recipe_rules(t: "Theme") -> str:
+    from ..diet.style import diet_rules          # who is eating, nutrition and energy, shown in these views
+
+    return _own_rules(t) + diet_rules(t)
+
+
+def _own_rules(t: "Theme") -> str:
     c, px = t.c, t.px
     touch = px("touch")
     return f"""

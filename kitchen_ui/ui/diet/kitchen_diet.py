@@ -1,0 +1,143 @@
+"""Diet, nutrition and energy wired into the kitchen (:class:`~kitchen_ui.ui.recipes.kitchen.Kitchen`).
+
+:class:`KitchenDiet` adds, through the kitchen views' hooks:
+
+* the library: who is eating (:class:`.eaters_bar.EatersBar`), rows marked or hidden for them,
+  and the household editor in place of the recipe;
+* the recipe view: the allergy warning at the top, allergens, diets and nutrition as a section;
+* starting a recipe: :meth:`KitchenDiet.ask_first` puts the allergy gate in the cooking area and
+  the kitchen starts nothing until the cook acknowledges it;
+* energy: the live session figures in the status bar, saved with each session; after a recipe
+  the summary with tips in the cooking view; the week by day from the History page.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QPushButton
+
+from ...recipes.model import Recipe
+from ...storage.recipes_store import RecipeNotFound, RecipeSummary
+from .after_recipe import AfterRecipePanel
+from .allergy_gate import AllergyGate
+from .eaters_bar import EatersBar
+from .energy_live import EnergyStatus, SessionEnergy
+from .household import Household, RowMark
+from .profile_editor import ProfileEditor
+from .recipe_facts import RecipeFacts
+from .warning_box import WarningBox
+from .weekly_view import WeeklyEnergyView
+from .words import translate
+
+
+class KitchenDiet(QObject):
+    def __init__(self, kitchen: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kitchen = kitchen
+        window, kdb = kitchen.window, kitchen.kdb
+        self.household = Household(kdb, self)
+
+        page = kitchen.library_page
+        self.eaters = EatersBar(self.household)
+        self.eaters.edit_requested.connect(self.edit_household)
+        page.add_top_bar(self.eaters)
+        page.marker = self.mark
+        page.refiltered.connect(lambda: self.eaters.set_hidden_count(page.hidden))
+        self.editor: ProfileEditor | None = None
+        self.warning = WarningBox()
+        self.facts = RecipeFacts()
+        page.view.add_panel(self.warning, top=True)
+        page.view.add_panel(self.facts, title=translate("Diet", "Allergens and nutrition"))
+        page.view.recipe_shown.connect(self._on_recipe_shown)
+        self.household.changed.connect(self._on_household)
+
+        self.gate = AllergyGate()
+        self.gate.acknowledged.connect(lambda recipe: kitchen.start_recipe(recipe, acknowledged=True))
+        self.gate.cancelled.connect(self._gate_back)
+
+        self.energy = SessionEnergy(kdb, kitchen.model.stove, self)
+        self.energy.problem.connect(lambda words: window.notices.notify(words, "error"))
+        kitchen.sessions.session_started.connect(self.energy.begin)
+        kitchen.sessions.session_ended.connect(self.energy.end)
+        self.status = EnergyStatus(self.energy)
+        window.status.addPermanentWidget(self.status)
+        self.after = AfterRecipePanel()
+        kitchen.cooking.set_after(self.after)
+        kitchen.run_started.connect(lambda _engine: self.after.clear())
+        kitchen.run_finished.connect(self._on_finished)
+
+        self.weekly = WeeklyEnergyView(kdb)
+        self.week_button = QPushButton(translate("Diet", "Energy by day"))
+        self.week_button.setToolTip(translate("Diet", "Energy and cost of cooking, day by day, a week at a time"))
+        kitchen.history_page.add_aside(self.week_button, self.weekly)
+        self.week_button.clicked.connect(self.show_week)
+        self.weekly.back_requested.connect(lambda: kitchen.history_page.show_aside(None))
+        if self.energy.stove.state is not None and kitchen.sessions.session_id is not None:
+            self.energy.begin(kitchen.sessions.session_id)       # a session began before we listened
+
+    # -- the library and the recipe view ------------------------------------------------------------
+    def mark(self, summary: RecipeSummary) -> RowMark | None:
+        try:
+            recipe = self.kitchen.library.recipe(summary.id)
+        except RecipeNotFound:
+            return None
+        return self.household.mark(recipe)
+
+    def _on_household(self) -> None:
+        self.kitchen.library_page.refilter()
+        self._on_recipe_shown(self.kitchen.library_page.view.recipe)
+
+    def _on_recipe_shown(self, recipe: Recipe | None) -> None:
+        self.warning.show_check(None if recipe is None else self.household.check(recipe))
+        self.facts.set_recipe(recipe)
+
+    def edit_household(self) -> None:
+        if self.editor is None:
+            self.editor = ProfileEditor(self.household)
+            self.editor.done_requested.connect(lambda: self.kitchen.library_page.show_aside(None))
+        self.kitchen.library_page.show_aside(self.editor)
+
+    # -- starting a recipe -------------------------------------------------------------------------
+    def ask_first(self, recipe: Recipe) -> bool:
+        """True when ``recipe`` conflicts with an allergy of someone eating: the gate shows instead."""
+        check = self.household.check(recipe)
+        if check is None or not check.allergen_conflicts:
+            return False
+        window = self.kitchen.window
+        self.gate.show_for(recipe, check)
+        window.recipe_area.set_content(self.gate, full=True, title=recipe.title)
+        window.show_page(0)
+        return True
+
+    def _gate_back(self, _recipe: Recipe | None) -> None:
+        kitchen = self.kitchen
+        if kitchen.window.recipe_area.content is self.gate:
+            kitchen.window.recipe_area.set_content(kitchen.idle)
+            kitchen.refresh_offer()
+        kitchen.window.show_page(kitchen.library_page)
+
+    # -- energy ---------------------------------------------------------------------------------------
+    def _on_finished(self, engine: Any) -> None:
+        sid = self.kitchen.sessions.session_id
+        if sid is None:
+            return
+        self.kitchen.sessions.flush()
+        self.energy.save()
+        settings = self.energy.meter.settings if self.energy.meter is not None else self.energy.settings()
+        try:
+            self.after.show_run(self.kitchen.kdb, sid, engine.recipe, settings)
+        except (sqlite3.Error, LookupError) as exc:
+            self.kitchen.cooking.show_message(
+                translate("Diet", "What this run used cannot be shown: {reason}").format(reason=exc))
+
+    def show_week(self) -> None:
+        self.weekly.currency = self.energy.settings().currency
+        self.weekly.show_week()
+
+    def close(self) -> None:
+        self.energy.end()
+        self.after.clear()
+        self.household.close()
