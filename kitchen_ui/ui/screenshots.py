@@ -39,6 +39,17 @@ def _show_recipe(window, model) -> None:
     page.view.set_servings(4)
 
 
+def _allergy_warning(window, model) -> None:
+    """Two people eating, one allergic to milk, one to eggs: the pancakes are marked and warned."""
+    kitchen = window.kitchen
+    store = kitchen.diet.household.store
+    store.save("Ana", ["milk"])
+    store.save("Leo", ["eggs"])
+    page = kitchen.library_page
+    window.show_page(page)
+    page.select("buttermilk-pancakes")
+
+
 def _cook(window, model) -> None:
     kitchen = window.kitchen
     kitchen.start_recipe(kitchen.library.recipe("spaghetti-al-pomodoro"))
@@ -55,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         ("dashboard-fault.png", (1280, 800), _inject_fault_later),
         ("recipes.png", (1280, 800), _show_recipe),
         ("cooking.png", (1280, 800), _cook),
+        ("allergy-warning.png", (1280, 800), _allergy_warning),
     )
     from ..storage.database import open_db
 
@@ -62,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         stove = open_simulated(speed=SPEED)
         with tempfile.TemporaryDirectory(prefix="hearth-shot-") as tmp, open_db(Path(tmp) / "kitchen.sqlite3") as kdb:
             opts = DashboardOptions(size=size, run_for=RUN_FOR_S, screenshot=str(folder / name),
-                                    demo=prepare not in (_show_recipe, _cook), speed=SPEED, kitchen_db=kdb)
+                                    demo=prepare not in (_show_recipe, _cook, _allergy_warning), speed=SPEED, kitchen_db=kdb)
             code = run_dashboard(stove, opts, prepare=prepare)
         if code != 0:
             return code

@@ -68,9 +68,13 @@ class AllergyGate(QWidget):
         lay.addWidget(self.note)
         lay.addLayout(buttons)
 
-    def show_for(self, recipe: Recipe, check: RecipeCheck) -> None:
+    def show_for(self, recipe: Recipe, check: RecipeCheck | None, problem: str = "") -> None:
+        """The warning of ``check``, or ``problem`` when allergies could not be checked at all."""
         self.recipe = recipe
-        self.warning.show_check(check)
+        if check is None:
+            self.warning.show_problem(problem)
+        else:
+            self.warning.show_check(check)
         first = step_line(recipe, 0) if recipe.steps else ""
         set_text(self.first_step, translate("Diet", "First step: {step}").format(step=first) if first else "")
 

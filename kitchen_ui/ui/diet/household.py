@@ -44,11 +44,19 @@ def conflict_words(c: AllergenConflict) -> str:
         ingredients=", ".join(c.ingredients) or translate("Diet", "the recipe says so"))
 
 
-def swap_words(c: AllergenConflict) -> str:
+def short_swap(text: str) -> str:
+    """The swap without its how-to: "a flax egg: 1 tbsp ground flaxseed …" -> "a flax egg"."""
+    cut = min((i for i in (text.find(":"), text.find(" ("), text.find(",")) if i > 0), default=len(text))
+    return text[:cut].strip()
+
+
+def swap_words(c: AllergenConflict, short: bool = False) -> str:
     """"peanuts → sunflower seeds or pumpkin seeds" (empty when the archive knows none)."""
     by_ingredient: dict[str, list[str]] = {}
     for s in c.substitutions:
-        by_ingredient.setdefault(s.ingredient, []).append(s.text)
+        text = short_swap(s.text) if short else s.text
+        if text not in by_ingredient.setdefault(s.ingredient, []):
+            by_ingredient[s.ingredient].append(text)
     return "; ".join(translate("Diet", "{ingredient} → {instead}").format(
         ingredient=i, instead=translate("Diet", " or ").join(v)) for i, v in by_ingredient.items())
 
@@ -59,7 +67,7 @@ def row_mark(check: RecipeCheck | None) -> RowMark | None:
     if check.diet_conflicts:
         return RowMark(True, "", None)
     parts = [conflict_words(c) for c in check.allergen_conflicts]
-    swaps = [w for w in (swap_words(c) for c in check.allergen_conflicts) if w]
+    swaps = [w for w in (swap_words(c, short=True) for c in check.allergen_conflicts) if w]
     text = "⚠ " + translate("Diet", "Allergy — {conflicts}").format(conflicts="; ".join(parts))
     if swaps:
         text += "\n" + translate("Diet", "Swap: {swaps}").format(swaps="; ".join(swaps))

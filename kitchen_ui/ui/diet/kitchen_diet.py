@@ -91,7 +91,11 @@ class KitchenDiet(QObject):
         self._on_recipe_shown(self.kitchen.library_page.view.recipe)
 
     def _on_recipe_shown(self, recipe: Recipe | None) -> None:
-        self.warning.show_check(None if recipe is None else self.household.check(recipe))
+        check = None if recipe is None else self.household.check(recipe)
+        if recipe is not None and check is None and self.household.problem:
+            self.warning.show_problem(self.household.problem)
+        else:
+            self.warning.show_check(check)
         self.facts.set_recipe(recipe)
 
     def edit_household(self) -> None:
@@ -102,12 +106,15 @@ class KitchenDiet(QObject):
 
     # -- starting a recipe -------------------------------------------------------------------------
     def ask_first(self, recipe: Recipe) -> bool:
-        """True when ``recipe`` conflicts with an allergy of someone eating: the gate shows instead."""
+        """True when ``recipe`` conflicts with an allergy of someone eating (or allergies could not
+        be checked for people who have them): the gate shows instead."""
         check = self.household.check(recipe)
-        if check is None or not check.allergen_conflicts:
+        unchecked = check is None and bool(self.household.problem) and any(
+            p.allergies for p in self.household.eaters())
+        if not unchecked and (check is None or not check.allergen_conflicts):
             return False
         window = self.kitchen.window
-        self.gate.show_for(recipe, check)
+        self.gate.show_for(recipe, check, self.household.problem)
         window.recipe_area.set_content(self.gate, full=True, title=recipe.title)
         window.show_page(0)
         return True

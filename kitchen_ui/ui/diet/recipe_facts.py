@@ -19,8 +19,6 @@ from ...recipes.model import Recipe
 from ..zone_card import set_text
 from .words import NUTRIENT_ROWS, allergen, diet, translate
 
-STATUS_WORDS = {"unknown_food": "unknown", "no_amount": "no amount", "unknown_unit": "unit not understood"}
-
 
 def coverage_line(n: RecipeNutrition) -> str:
     """"Covers 75 % of the recipe; unknown: saffron"."""

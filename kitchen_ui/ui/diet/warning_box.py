@@ -93,5 +93,16 @@ class WarningBox(QFrame):
         self.style().polish(self)
         self.show()
 
+    def show_problem(self, words: str) -> None:
+        """Allergies could not be checked: say so as loudly as a conflict."""
+        self.check = None
+        self.lines = [words]
+        set_text(self.heading, translate("Diet", "ALLERGIES NOT CHECKED"))
+        set_text(self.body, words)
+        self.setProperty("allergy", True)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
     def text(self) -> str:
         return "\n".join([self.heading.text()] + self.lines) if self.lines else ""

@@ -60,14 +60,6 @@ def diet(did: str) -> str:
     return translate("Diet", DIET_WORDS[did]) if did in DIET_WORDS else did
 
 
-def nutrient_value(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}"
-
-
-def names(items: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(items)
-
-
 def kwh(wh: float) -> str:
     """Energy in kWh: three decimals under 10 kWh (a pan of water is a few hundred Wh)."""
     return f"{wh / 1000:.3f} kWh" if wh < 10_000 else f"{wh / 1000:.1f} kWh"

@@ -113,3 +113,15 @@ def test_the_week_by_day_from_history(qtbot, kitchen):
     tap(qtbot, view.later)
     tap(qtbot, view.back)
     assert history.panel.isVisible() and not view.isVisible()
+
+
+def test_damaged_energy_settings_are_reported_and_the_defaults_used(qtbot, kitchen, sim_stove):
+    kdb = kitchen.kdb
+    kdb.conn.execute("INSERT INTO settings (key, value) VALUES ('energy', '{\"gas_price\": \"cheap\"}')")
+    kdb.conn.commit()
+    kitchen.model.set_level(0, 9)
+    assert any("Energy costs use the default prices" in m and "gas_price" in m
+               for m in kitchen.window.notices.messages)
+    run_for(sim_stove, 30)
+    r = kitchen.diet.energy.reading
+    assert r.energy_wh > 5 and r.cost == pytest.approx(r.energy_wh / 1000 * 0.30)

@@ -81,3 +81,28 @@ def test_no_gate_when_nobody_eating_is_allergic(qtbot, kitchen, sim_stove, eater
     kitchen.diet.household.set_eaters(eaters)
     engine = kitchen.start_recipe(recipe)
     assert engine is not None and engine.status is RunStatus.RUNNING
+
+
+def test_allergies_that_cannot_be_checked_are_said_so_and_still_stop_the_start(qtbot, kitchen, sim_stove, monkeypatch):
+    from kitchen_ui.diet import filters
+    from kitchen_ui.nutrition.table import NutritionDataError
+    from kitchen_ui.ui.diet import recipe_facts
+
+    def broken(*_a, **_k):
+        raise NutritionDataError("cannot read the ingredient table foods.csv: line 7: bad number 'x'")
+
+    monkeypatch.setattr(filters, "load_table", broken)
+    monkeypatch.setattr(recipe_facts, "load_table", broken)
+    kitchen.library.add(peanut_noodles())
+    kitchen.diet.household.store.save("Ana", ["peanuts"])
+    page = kitchen.library_page
+    kitchen.window.show_page(page)
+    page.select("peanut-noodles")
+    problem = "Allergy checks are off: cannot read the ingredient table foods.csv: line 7: bad number 'x'"
+    assert kitchen.diet.eaters.hint.text().startswith(problem)
+    assert kitchen.diet.warning.isVisible() and kitchen.diet.warning.heading.text() == "ALLERGIES NOT CHECKED"
+    assert kitchen.diet.facts.allergens.text().startswith("Allergens and nutrition are unavailable: cannot read")
+    tap(qtbot, page.view.start_button)
+    assert kitchen.engine is None and kitchen.window.recipe_area.content is kitchen.diet.gate
+    assert problem in kitchen.diet.gate.warning.text()
+    assert all(z.mode == "off" for z in sim_stove.sim.zones)
