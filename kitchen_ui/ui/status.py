@@ -1,8 +1,14 @@
-"""The status bar: how the dashboard reaches the stove, the stove's time and its total power."""
+"""The status bar: how the dashboard reaches the stove, the stove's time and its total power.
+
+Other figures join it at the right (the session's energy, :mod:`kitchen_ui.ui.diet`); when the
+bar is full, the link line gives way in its middle (the stove's name), never its ends: the dot
+and the link state stay readable, and the whole line is its tooltip.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..core.model import LinkStatus
 from . import text
@@ -10,12 +16,38 @@ from .stove_model import StoveModel
 from .zone_card import set_prop, set_text
 
 
+class MiddleElidedLabel(QLabel):
+    """A one-line label that shows as much of its text as fits, eliding in the middle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(1)
+
+    def set_full_text(self, value: str) -> None:
+        if value != self.full_text:
+            self.full_text = value
+            self.setToolTip(value)
+            self._fit()
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(ev)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, room) if room > 0 \
+            else self.full_text
+        set_text(self, shown)
+
+
 class StoveStatusBar(QStatusBar):
     def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.setSizeGripEnabled(False)
-        self.link = QLabel("")
+        self.link = MiddleElidedLabel()
         self.stove_time = QLabel("")
         self.power = QLabel("")
         self.lock = QLabel("")
@@ -35,7 +67,7 @@ class StoveStatusBar(QStatusBar):
         name = m.info.model if m.info is not None else "stove"
         link = m.link
         dot = "●" if link.status is LinkStatus.ONLINE else "○"
-        set_text(self.link, f"{dot} {name} — {text.link_summary(link)}")
+        self.link.set_full_text(f"{dot} {name} — {text.link_summary(link)}")
         set_prop(self.link, "kind", "" if link.status is LinkStatus.ONLINE else "lost")
         state = m.state
         set_text(self.stove_time, f"Stove time {text.clock(state.t if state else None)}")

@@ -8,7 +8,8 @@ readings are re-emitted here on the GUI thread, and a reading from a meter alrea
 dropped. When the session ends (and whenever asked, e.g. when a recipe finishes) the reading is
 saved with the session, at the tariffs it was costed at.
 
-:class:`EnergyStatus` is the status-bar line: "⚡ This session 0.123 kWh · 0.04 EUR · 31 g CO₂".
+:class:`EnergyStatus` is the status-bar line, short because the bar is shared: "⚡ 0.123 kWh ·
+0.04 EUR · 31 g CO₂" while a session runs, "⚡ Last: …" after it (the tooltip says which).
 """
 
 from __future__ import annotations
@@ -119,11 +120,14 @@ class EnergyStatus(QLabel):
 
     def show_reading(self, reading: EnergyReading | None) -> None:
         if reading is None:
-            set_text(self, "⚡ " + translate("Diet", "No cooking session yet"))
+            set_text(self, "⚡ " + translate("Diet", "No cooking yet"))
             return
         figures = energy_line(reading.energy_wh, reading.cost, reading.currency, reading.co2_g)
         if self.energy.live:
-            words = translate("Diet", "This session {figures}").format(figures=figures)
+            words = figures
+            tip = translate("Diet", "This cooking session so far: {figures}, from the stove's meters")
         else:
-            words = translate("Diet", "Last session {figures}").format(figures=figures)
+            words = translate("Diet", "Last: {figures}").format(figures=figures)
+            tip = translate("Diet", "The last cooking session used {figures}")
         set_text(self, "⚡ " + words)
+        self.setToolTip(tip.format(figures=figures))

@@ -25,7 +25,7 @@ def sim_wh(stove) -> float:
 
 def test_live_energy_in_the_status_bar_follows_the_simulated_stove(qtbot, kitchen, sim_stove):
     status = kitchen.diet.status
-    assert status.isVisible() and status.text() == "⚡ No cooking session yet"
+    assert status.isVisible() and status.text() == "⚡ No cooking yet"
     start_wh = sim_wh(sim_stove)
     kitchen.model.set_level(0, 9)                         # a zone on: a session starts, metered from here
     energy = kitchen.diet.energy
@@ -34,11 +34,12 @@ def test_live_energy_in_the_status_bar_follows_the_simulated_stove(qtbot, kitche
     first = energy.reading
     assert first.energy_wh == pytest.approx(sim_wh(sim_stove) - start_wh, abs=0.01)
     assert first.energy_wh > 20                           # about 2 kW for a minute
-    assert status.text() == "⚡ This session " + energy_line(first.energy_wh, first.cost, "EUR", first.co2_g)
+    assert status.text() == "⚡ " + energy_line(first.energy_wh, first.cost, "EUR", first.co2_g)
+    assert status.toolTip().startswith("This cooking session so far: ")
     assert first.cost == pytest.approx(first.energy_wh / 1000 * 0.30)         # the default electricity price
     run_for(sim_stove, 60)
     assert energy.reading.energy_wh > first.energy_wh * 1.8
-    assert status.text() != "⚡ This session " + energy_line(first.energy_wh, first.cost, "EUR", first.co2_g)
+    assert status.text() != "⚡ " + energy_line(first.energy_wh, first.cost, "EUR", first.co2_g)
 
     kitchen.model.set_level(0, 0)
     sid = kitchen.sessions.session_id
@@ -46,7 +47,7 @@ def test_live_energy_in_the_status_bar_follows_the_simulated_stove(qtbot, kitche
     assert kitchen.sessions.session_id is None and not energy.live
     saved = load_session_energy(kitchen.kdb, sid)
     assert saved is not None and saved.energy_wh == pytest.approx(energy.reading.energy_wh)
-    assert status.text().startswith("⚡ Last session ")
+    assert status.text() == "⚡ Last: " + energy_line(saved.energy_wh, saved.cost, "EUR", saved.co2_g)
 
 
 def test_after_a_recipe_what_it_used_compared_with_before_and_a_tip(qtbot, kitchen, sim_stove):

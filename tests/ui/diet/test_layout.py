@@ -45,3 +45,19 @@ def test_household_editor_gate_and_week_fit_the_screen(qtbot, kitchen_at):
     assert kitchen.diet.gate.start_button.isVisible() is False             # on the dashboard page, now hidden
     window.show_page(0)
     assert kitchen.diet.gate.start_button.isVisible() and kitchen.diet.gate.start_button.height() >= 48
+
+
+@pytest.mark.parametrize("kitchen_at", [(1024, 600), (1280, 800), (1920, 1080)], indirect=True)
+def test_the_session_energy_fits_the_status_bar_beside_the_link(qtbot, kitchen_at, sim_stove):
+    kitchen, size = kitchen_at
+    kitchen.model.set_level(0, 9)
+    for _ in range(60):
+        sim_stove.advance(10.0)                     # ten minutes: the figures have their width
+    bar, energy = kitchen.window.status, kitchen.diet.status
+    qtbot.waitUntil(lambda: energy.width() >= energy.sizeHint().width(), timeout=1000)
+    assert energy.geometry().right() < bar.width() and "CO₂" in energy.text()
+    link = bar.link
+    assert link.fontMetrics().horizontalAdvance(link.text()) <= link.contentsRect().width()   # none cut off
+    assert link.text().startswith("● ") and link.text().endswith("controller · online")   # ends kept
+    assert link.toolTip() == link.full_text and "Simulated hybrid hob" in link.full_text
+    assert link.geometry().right() <= energy.geometry().left()
