@@ -81,7 +81,8 @@ class Household(QObject):
         super().__init__(parent)
         self.store = ProfileStore(kdb)
         self.problem = ""
-        self._known = {p.name.casefold() for p in self.store.list()}
+        self._profiles = self.store.list()        # read again when the store says it changed
+        self._known = {p.name.casefold() for p in self._profiles}
         self._eating = set(self._known)
         self._checks: dict[Recipe, RecipeCheck] = {}
         self.store.profiles_changed.connect(self._on_profiles)
@@ -94,10 +95,10 @@ class Household(QObject):
 
     # -- who ------------------------------------------------------------------------------------
     def profiles(self) -> list[Profile]:
-        return self.store.list()
+        return list(self._profiles)
 
     def eaters(self) -> list[Profile]:
-        return [p for p in self.store.list() if p.name.casefold() in self._eating]
+        return [p for p in self._profiles if p.name.casefold() in self._eating]
 
     def is_eating(self, name: str) -> bool:
         return name.casefold() in self._eating
@@ -121,7 +122,8 @@ class Household(QObject):
             self._eating.add(new.casefold())
 
     def _on_profiles(self) -> None:
-        names = {p.name.casefold() for p in self.store.list()}
+        self._profiles = self.store.list()
+        names = {p.name.casefold() for p in self._profiles}
         self._eating = (self._eating & names) | (names - self._known)
         self._known = names
         self._checks.clear()
@@ -152,7 +154,7 @@ class Household(QObject):
 
     def eaters_words(self) -> str:
         eaters = self.eaters()
-        if not self.store.list():
+        if not self._profiles:
             return translate("Diet", "No household profiles yet: add who eats here to see allergy warnings.")
         if not eaters:
             return translate("Diet", "Nobody chosen: recipes are not checked for allergies.")

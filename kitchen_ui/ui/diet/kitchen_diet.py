@@ -39,6 +39,9 @@ class KitchenDiet(QObject):
         self.kitchen = kitchen
         window, kdb = kitchen.window, kitchen.kdb
         self.household = Household(kdb, self)
+        self._recipes: dict[int, Recipe] = {}     # the library's recipes as read, until it changes
+        # forgotten before the library page reloads (a higher priority runs first)
+        kitchen.library.recipes_changed.connect(self._forget_recipes, priority=10)
 
         page = kitchen.library_page
         self.eaters = EatersBar(self.household)
@@ -80,11 +83,18 @@ class KitchenDiet(QObject):
 
     # -- the library and the recipe view ------------------------------------------------------------
     def mark(self, summary: RecipeSummary) -> RowMark | None:
-        try:
-            recipe = self.kitchen.library.recipe(summary.id)
-        except RecipeNotFound:
+        if not self.household.eaters():
             return None
+        recipe = self._recipes.get(summary.id)
+        if recipe is None:
+            try:
+                recipe = self._recipes[summary.id] = self.kitchen.library.recipe(summary.id)
+            except RecipeNotFound:
+                return None
         return self.household.mark(recipe)
+
+    def _forget_recipes(self) -> None:
+        self._recipes.clear()
 
     def _on_household(self) -> None:
         self.kitchen.library_page.refilter()
@@ -145,6 +155,10 @@ class KitchenDiet(QObject):
         self.weekly.show_week()
 
     def close(self) -> None:
+        try:
+            self.kitchen.library.recipes_changed.disconnect(self._forget_recipes)
+        except (ValueError, RuntimeError):
+            pass
         self.energy.end()
         self.after.clear()
         self.household.close()

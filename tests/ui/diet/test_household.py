@@ -121,3 +121,15 @@ def test_two_profiles_at_once_hide_what_breaks_a_diet_and_mark_allergies(qtbot, 
 
     tap(qtbot, bar.chips["Ben"])                                       # nobody chosen: nothing checked
     assert len(page.titles()) == 15 and "not checked for allergies" in bar.hint.text()
+
+
+def test_a_recipe_changed_in_the_library_is_checked_again(qtbot, kitchen):
+    plain = peanut_noodles()
+    plain = type(plain).from_dict({**plain.to_dict(), "ingredients": [{"name": "rice noodles", "quantity": 200,
+                                                                          "unit": "g"}]})
+    kitchen.library.add(plain)
+    kitchen.diet.household.store.save("Ana", ["peanuts"])
+    page = kitchen.library_page
+    assert "Allergy" not in row(page, "Peanut noodles").text()
+    kitchen.library.add(peanut_noodles(), replace=True)            # e.g. imported again, now with peanuts
+    assert "⚠ Allergy — Ana: peanuts (in peanuts)" in row(page, "Peanut noodles").text()
