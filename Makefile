@@ -5,12 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast lint bench screenshots clean
+.PHONY: run test test-fast lint bench screenshots package clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,bench]"
+	$(PY) -m pip install --quiet -e ".[test,bench,package]"
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -28,6 +28,10 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m kitchen_ui.ui.screenshots docs/screenshots
+
+# dist/kitchen-ui/ (PyInstaller app folder) and dist/kitchen-ui_<version>_<arch>.deb; see packaging/README.md
+package: $(STAMP)
+	$(PY) packaging/build.py $(PACKAGE_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
