@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
@@ -20,6 +20,7 @@ from . import text
 from .stove_model import CommandFailure, StoveModel
 from .zone_card import set_prop, set_text
 
+translate = QCoreApplication.translate
 ALARM_EVENTS = frozenset({"overheat", "boil_dry", "fault", "link_lost", "auto_off"})
 ERROR_SHOW_S = 30.0
 INFO_SHOW_S = 10.0
@@ -58,7 +59,8 @@ class FaultBanner(_Banner):
                 name = text.zone_label(self.model.zone_info(z.id), z.id)
                 faults.append(f"{name}: {text.fault(z.fault)}")
         if faults:
-            set_text(self.label, "⚠ FAULT — " + " · ".join(faults) + ". The zone is off until the fault clears.")
+            set_text(self.label, translate("FaultBanner", "⚠ FAULT — {0}. The zone is off until the fault clears.").format(
+                " · ".join(faults)))
         self.setVisible(bool(faults))
 
 
@@ -78,18 +80,24 @@ class LinkBanner(_Banner):
         detail = f" ({link.message})" if link.message else ""
         if link.status is LinkStatus.LOST:
             last = self.model.state
-            when = f" at stove time {text.clock(last.t)}" if last is not None else ""
             kind = "lost"
-            again = "" if "reconnect" in link.message.lower() else " Reconnecting…"
-            words = (f"LINK TO THE STOVE LOST{detail}. The values shown are the last received{when}, "
-                     f"not live.{again}")
+            if last is not None:
+                words = translate("LinkBanner", "LINK TO THE STOVE LOST{0}. The values shown are the last received "
+                                                "at stove time {1}, not live.").format(detail, text.clock(last.t))
+            else:
+                words = translate("LinkBanner", "LINK TO THE STOVE LOST{0}. The values shown are not live.").format(
+                    detail)
+            if "reconnect" not in link.message.lower():
+                words += " " + translate("LinkBanner", "Reconnecting…")
         elif link.status is LinkStatus.CONNECTING:
-            kind, words = "connecting", f"Connecting to the stove at {link.transport}…"
+            kind, words = "connecting", translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
         elif link.status is LinkStatus.CLOSED:
-            kind, words = "lost", f"Disconnected from the stove{detail}. The values shown are not live."
+            kind = "lost"
+            words = translate("LinkBanner", "Disconnected from the stove{0}. The values shown are not live.").format(detail)
         elif link.role == "observer":
             kind = "observer"
-            words = "Observer session: another device controls this stove. Controls are off; ALL OFF still works."
+            words = translate("LinkBanner", "Observer session: another device controls this stove. Controls are off; "
+                                            "ALL OFF still works.")
         set_prop(self, "kind", kind)
         set_text(self.label, words)
         self.setVisible(bool(words))
@@ -104,7 +112,7 @@ class NoticeBar(_Banner):
         self._notices: list[tuple[str, str, float]] = []     # text, kind, expiry (monotonic s)
         self.dismiss = QPushButton("✕")
         self.dismiss.setObjectName("Dismiss")
-        self.dismiss.setToolTip("Dismiss")
+        self.dismiss.setToolTip(translate("NoticeBar", "Dismiss"))
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dismiss.clicked.connect(self.clear)
         self.row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
@@ -123,7 +131,7 @@ class NoticeBar(_Banner):
 
     def _on_event(self, ev: StoveEvent) -> None:
         who = text.zone_label(self.model.zone_info(ev.zone), ev.zone)
-        message = ev.message or ev.kind.replace("_", " ")
+        message = text.temps_in_text(ev.message) if ev.message else ev.kind.replace("_", " ")
         if ev.zone is not None and not message.startswith(who):
             message = f"{who}: {message}"
         self.notify(message, "error" if ev.kind in ALARM_EVENTS else "info")

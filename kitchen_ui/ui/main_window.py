@@ -9,21 +9,28 @@ Layout (1280x800 reference; everything scales with the window):
     [ ................................ ] [ recipe area                           ]
     [ status: link · stove time · total power                                    ]
 
-ALL OFF is in the header, outside any page or mode, enabled whatever the link or the role.
+ALL OFF is in the header, outside any page or mode, enabled whatever the link or the role, and
+its shortcut (:data:`ALL_OFF_SHORTCUT`, Ctrl+Shift+O) works whatever has the keyboard focus.
 Other pages (the kitchen's Recipes and History, see :meth:`MainWindow.add_page`) get large tabs
 in the header beside the title; the header, its ALL OFF and the banners stay on every page.
 While a recipe cooks, the recipe area takes the right-hand column and manual control is one tap
-away (:class:`~.recipe_area.SideColumn`).
+away (:class:`~.recipe_area.SideColumn`). Keypads and settings open over the body, never over
+the header (:class:`~.overlay.OverlayHost`). The desktop menus (:mod:`.menus`) and the kiosk
+(:mod:`.kiosk`) are added from outside; ``close_guard`` lets the kiosk refuse a close.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from .banners import FaultBanner, LinkBanner, NoticeBar
+from .overlay import OverlayHost
 from .plot import TemperaturePlot
 from .recipe_area import RecipeArea, SideColumn
 from .status import StoveStatusBar
@@ -31,6 +38,9 @@ from .stove_model import StoveModel
 from .theme import Theme, load_theme_or_default, scale_for_size
 from .traditional import TraditionalPanel
 from .zone_card import ZoneCardGrid
+
+translate = QCoreApplication.translate
+ALL_OFF_SHORTCUT = "Ctrl+Shift+O"
 
 
 class MainWindow(QMainWindow):
@@ -41,8 +51,10 @@ class MainWindow(QMainWindow):
         self.model = model
         self.base_theme = theme or load_theme_or_default()
         self.theme = self.base_theme
-        self.setWindowTitle("Hearth — kitchen stove")
+        self.setWindowTitle(translate("MainWindow", "Hearth — kitchen stove"))
         self.setMinimumSize(640, 400)
+        self.close_guard: Callable[[], bool] | None = None    # False refuses a close (the kiosk's PIN)
+        self.kitchen = None                                   # set by the kitchen, when there is one
 
         # header: the app, the latest notices (refused commands, stove events) and the one
         # button that must always be there; the stove's name and link are in the status bar
@@ -53,11 +65,19 @@ class MainWindow(QMainWindow):
         header.setObjectName("Header")
         title = QLabel("Hearth")
         title.setObjectName("AppTitle")
-        self.all_off_button = QPushButton("ALL OFF")
+        self.all_off_button = QPushButton(translate("MainWindow", "ALL OFF"))
         self.all_off_button.setObjectName("AllOff")
-        self.all_off_button.setToolTip("Switch every zone off now (always allowed)")
+        self.all_off_button.setToolTip(translate("MainWindow", "Switch every zone off now (always allowed, {0})").format(
+            QKeySequence(ALL_OFF_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
         self.all_off_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.all_off_button.clicked.connect(self.all_off)
+        # the same action from the keyboard, whatever has the focus (and the Stove menu shows it)
+        self.all_off_action = QAction(translate("MainWindow", "All off"), self)
+        self.all_off_action.setShortcut(QKeySequence(ALL_OFF_SHORTCUT))
+        self.all_off_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.all_off_action.triggered.connect(self.all_off)
+        self.addAction(self.all_off_action)
+        self.header = header
         hl = QHBoxLayout(header)
         hl.setContentsMargins(16, 6, 10, 6)
         hl.setSpacing(16)
@@ -70,6 +90,9 @@ class MainWindow(QMainWindow):
         hl.addLayout(self.nav_row)
         hl.addWidget(self.notices, 1)
         hl.addStretch(0)
+        self.header_tools = QHBoxLayout()        # the kiosk's settings button goes here
+        self.header_tools.setSpacing(6)
+        hl.addLayout(self.header_tools)
         hl.addWidget(self.all_off_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.cards = ZoneCardGrid(model, self.theme)
@@ -107,6 +130,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = StoveStatusBar(model)
         self.setStatusBar(self.status)
+        self.overlays = OverlayHost(central, header)
+        self.manual.keypad_host = self.overlays
 
         self._apply_scale(scale_for_size(1280, 800))
 
@@ -118,7 +143,7 @@ class MainWindow(QMainWindow):
     def add_page(self, name: str, widget: QWidget) -> QPushButton:
         """Add a page with a tab in the header (the first call also makes the Dashboard tab)."""
         if not self.nav_buttons:
-            self._nav_button("Dashboard", self.dashboard_page).setChecked(True)
+            self._nav_button(translate("MainWindow", "Dashboard"), self.dashboard_page).setChecked(True)
         self.pages.addWidget(widget)
         return self._nav_button(name, widget)
 
@@ -152,6 +177,9 @@ class MainWindow(QMainWindow):
         self.plot.start()
 
     def closeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        if self.close_guard is not None and not self.close_guard():
+            ev.ignore()
+            return
         self.plot.stop()
         super().closeEvent(ev)
 

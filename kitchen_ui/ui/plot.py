@@ -5,7 +5,8 @@ for at most two points per pixel column over the visible range (min/max, so spik
 and reuses the arrays while neither the data nor the view changed. The view follows the
 present over 5, 15 or 60 minutes or the whole session; dragging or zooming stops following
 until "Live" is tapped. The legend above the plot names each zone in its colour with its
-current value, so the numbers are readable without hovering.
+current value, so the numbers are readable without hovering. Axis, legend and curves follow the
+display unit (°C/°F, :mod:`.prefs`): the history stays in °C and only what is drawn converts.
 """
 
 from __future__ import annotations
@@ -19,18 +20,24 @@ from typing import Callable
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from ..core.history import TARGET, TEMP
 from . import text
+from .prefs import display_prefs
 from .stove_model import StoveModel
 from .theme import Theme
+from .units import TempUnit, c_to_f
 from .zone_card import set_prop, set_text
 
-WINDOWS = (("5 min", 300.0), ("15 min", 900.0), ("1 h", 3600.0), ("All", None))
+translate = QCoreApplication.translate
+# (key and English label, seconds); the buttons show the label translated
+WINDOWS = ((QT_TRANSLATE_NOOP("TemperaturePlot", "5 min"), 300.0), (QT_TRANSLATE_NOOP("TemperaturePlot", "15 min"), 900.0),
+           (QT_TRANSLATE_NOOP("TemperaturePlot", "1 h"), 3600.0), (QT_TRANSLATE_NOOP("TemperaturePlot", "All"), None))
+Y_LIMITS_C = (-40.0, 450.0)
 DEFAULT_WINDOW_S = 900.0
 REFRESH_MS = 100
 Y_STEP = 20.0
@@ -140,6 +147,8 @@ class ScreenCurve(pg.PlotCurveItem):
 
 
 class TemperaturePlot(QWidget):
+    window_changed = Signal(object)      # seconds shown, or None for the whole session
+
     def __init__(self, model: StoveModel, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
@@ -164,7 +173,7 @@ class TemperaturePlot(QWidget):
         item.addItem(self.grid, ignoreBounds=True)
         self.set_theme(theme)
         self.vb = item.getViewBox()
-        self.vb.setLimits(yMin=-40, yMax=450, minXRange=10, minYRange=5)
+        self._set_y_limits()
         self.vb.disableAutoRange()
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self.vb.sigRangeChanged.connect(self._apply_range_now)
@@ -180,7 +189,7 @@ class TemperaturePlot(QWidget):
         controls = QHBoxLayout()
         controls.setSpacing(6)
         for i, (label, seconds) in enumerate(WINDOWS):
-            b = QPushButton(label)
+            b = QPushButton(translate("TemperaturePlot", label))
             b.setObjectName("Choice")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -189,9 +198,9 @@ class TemperaturePlot(QWidget):
             self.window_group.addButton(b, i)
             self.window_buttons[label] = b
             controls.addWidget(b)
-        self.live_button = QPushButton("Live ▶")
+        self.live_button = QPushButton(translate("TemperaturePlot", "Live ▶"))
         self.live_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.live_button.setToolTip("Follow the present again")
+        self.live_button.setToolTip(translate("TemperaturePlot", "Follow the present again"))
         self.live_button.clicked.connect(self.follow)
         self.live_button.hide()
         controls.addWidget(self.live_button)
@@ -213,6 +222,7 @@ class TemperaturePlot(QWidget):
         self._timer.timeout.connect(self.refresh)
         model.info_changed.connect(self._on_info)
         model.link_changed.connect(self._on_link)
+        display_prefs().unit_changed.connect(self._on_unit)
         self._build_curves()
 
     def set_theme(self, theme: Theme) -> None:
@@ -226,7 +236,23 @@ class TemperaturePlot(QWidget):
             ax.setTickFont(axis_font)
             ax.setTextPen(theme.c("text_dim"))
             ax.setPen(theme.c("border"))
-        item.setLabel("left", "°C", color=theme.c("text_dim"), size=f"{axis_font.pixelSize()}px")
+        self._axis_font_px = axis_font.pixelSize()
+        item.setLabel("left", text.unit_symbol(), color=theme.c("text_dim"), size=f"{axis_font.pixelSize()}px")
+
+    def _on_unit(self, _unit: object) -> None:
+        """°C/°F switched: new axis label and limits, legend and curves redrawn at once."""
+        self.view.getPlotItem().setLabel("left", text.unit_symbol(), color=self.theme.c("text_dim"),
+                                         size=f"{self._axis_font_px}px")
+        self._set_y_limits()
+        self._cache_key = None
+        if not self.following:            # a range chosen by hand was in the other unit
+            self.follow()
+        else:
+            self.refresh()
+
+    def _set_y_limits(self) -> None:
+        lo, hi = (c_to_f(v) for v in Y_LIMITS_C) if text.temp_unit() is TempUnit.FAHRENHEIT else Y_LIMITS_C
+        self.view.getPlotItem().getViewBox().setLimits(yMin=lo, yMax=hi, minXRange=10, minYRange=5)
 
     # -- curves and legend -----------------------------------------------------------------------
     def _build_curves(self) -> None:
@@ -262,7 +288,7 @@ class TemperaturePlot(QWidget):
         for lab in self.legend:
             lab.ensurePolished()
         widest = self.legend_grid.horizontalSpacing() + max(
-            lab.fontMetrics().horizontalAdvance(f"■ {info.name} 888 °C")
+            lab.fontMetrics().horizontalAdvance(f"■ {info.name} 888 °F")
             for lab, info in zip(self.legend, self.model.zones))
         room = self.width() - sum(b.sizeHint().width() + 6 for b in self.window_buttons.values())
         columns = max(1, min(len(self.legend), room // max(1, widest)))
@@ -298,15 +324,18 @@ class TemperaturePlot(QWidget):
             z = self.model.zone_state(info.id)
             value = text.temp(z.temp_c if z else None)
             color = self.theme.zone_color(info.id) if live else self.theme.c("stale")
-            set_text(lab, f'<span style="color:{color}">■</span> {info.name} {value} °C')
+            set_text(lab, f'<span style="color:{color}">■</span> {info.name} {value} {text.unit_symbol()}')
 
     # -- view ------------------------------------------------------------------------------------
     def set_window(self, seconds: float | None) -> None:
         """Show the last ``seconds`` (None: the whole session) and follow the present."""
+        changed = seconds != self.window_s
         self.window_s = seconds
         for label, s in WINDOWS:
             self.window_buttons[label].setChecked(s == seconds)
         self.follow()
+        if changed:
+            self.window_changed.emit(seconds)
 
     def follow(self) -> None:
         self.following = True
@@ -360,7 +389,7 @@ class TemperaturePlot(QWidget):
                 x0, x1 = self.x_range()
             width_px = max(50, int(self.vb.width()))
             y_view = None if self.following else tuple(round(v, 3) for v in self.vb.viewRange()[1])
-            key = (h.version, round(x0, 3), round(x1, 3), width_px, len(self.temp_curves), y_view)
+            key = (h.version, round(x0, 3), round(x1, 3), width_px, len(self.temp_curves), y_view, text.temp_unit())
             if key != self._cache_key:
                 self._recompute(x0, x1, width_px)
                 self._update_grid(width_px)
@@ -373,6 +402,8 @@ class TemperaturePlot(QWidget):
         assert h is not None
         self.recomputes += 1
         x, ys = h.envelopes(x0, x1, 2 * width_px)
+        if text.temp_unit() is TempUnit.FAHRENHEIT:
+            ys = ys * (9.0 / 5.0) + 32.0          # the reduced arrays only: a few thousand points
         for zone, (tc, gc) in enumerate(zip(self.temp_curves, self.target_curves)):
             for curve, which in ((tc, TEMP), (gc, TARGET)):
                 curve.setData(x, ys[h.series(zone, which)], connect="finite")
@@ -380,10 +411,12 @@ class TemperaturePlot(QWidget):
         finite = shown[np.isfinite(shown)]
         lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (math.inf, -math.inf)
         if self.following:
+            fahrenheit = text.temp_unit() is TempUnit.FAHRENHEIT
+            room_lo, room_hi = (68.0, 212.0) if fahrenheit else (20.0, 100.0)
             if not math.isfinite(lo):
-                lo, hi = 20.0, 100.0
-            y0 = math.floor(min(lo, 20.0) / Y_STEP) * Y_STEP
-            y1 = math.ceil(max(hi + 5.0, 100.0) / Y_STEP) * Y_STEP
+                lo, hi = room_lo, room_hi
+            y0 = math.floor(min(lo, room_lo) / Y_STEP) * Y_STEP
+            y1 = math.ceil(max(hi + 5.0, room_hi) / Y_STEP) * Y_STEP
             y1 += 0.04 * (y1 - y0)                     # room for the top label
             self._setting_range = True
             try:

@@ -7,13 +7,17 @@ and the link state stay readable, and the whole line is its tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..core.model import LinkStatus
 from . import text
+from .icons import icon_pixmap
 from .stove_model import StoveModel
 from .zone_card import set_prop, set_text
+
+translate = QCoreApplication.translate
+LINK_ICON_PX = 18
 
 
 class MiddleElidedLabel(QLabel):
@@ -47,6 +51,11 @@ class StoveStatusBar(QStatusBar):
         super().__init__(parent)
         self.model = model
         self.setSizeGripEnabled(False)
+        self.link_icon = QLabel()
+        self.link_icon.setObjectName("LinkIcon")
+        self.link_icon.setFixedSize(LINK_ICON_PX + 8, LINK_ICON_PX)
+        self._icon_online: bool | None = None
+        self.addWidget(self.link_icon)
         self.link = MiddleElidedLabel()
         self.stove_time = QLabel("")
         self.power = QLabel("")
@@ -64,15 +73,22 @@ class StoveStatusBar(QStatusBar):
 
     def refresh(self) -> None:
         m = self.model
-        name = m.info.model if m.info is not None else "stove"
+        name = m.info.model if m.info is not None else translate("StoveStatusBar", "stove")
         link = m.link
-        dot = "●" if link.status is LinkStatus.ONLINE else "○"
+        online = link.status is LinkStatus.ONLINE
+        if online is not self._icon_online:
+            self._icon_online = online
+            self.link_icon.setPixmap(icon_pixmap("link" if online else "link_lost", LINK_ICON_PX,
+                                                 "#56b4e9" if online else "#ffb000"))
+        dot = "●" if online else "○"
         self.link.set_full_text(f"{dot} {name} — {text.link_summary(link)}")
         set_prop(self.link, "kind", "" if link.status is LinkStatus.ONLINE else "lost")
         state = m.state
-        set_text(self.stove_time, f"Stove time {text.clock(state.t if state else None)}")
-        set_text(self.power, f"Total {text.power(state.total_power_w) if state else text.NO_VALUE}")
+        set_text(self.stove_time, translate("StoveStatusBar", "Stove time {0}").format(
+            text.clock(state.t if state else None)))
+        set_text(self.power, translate("StoveStatusBar", "Total {0}").format(
+            text.power(state.total_power_w) if state else text.NO_VALUE))
         for lab in (self.stove_time, self.power):
             set_prop(lab, "stale", not m.values_are_live)
-        set_text(self.lock, "Child lock ON" if state is not None and state.locked else "")
+        set_text(self.lock, translate("StoveStatusBar", "Child lock ON") if state is not None and state.locked else "")
         self.lock.setVisible(bool(self.lock.text()))

@@ -13,12 +13,14 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ..core.history import TelemetryHistory
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveInfo, StoveState, ZoneInfo, ZoneState
 from ..core.stove import Stove, completed
 from . import text
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class CommandFailure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.zone_name}: could not {self.action} — {self.reason}"
+        return translate("StoveModel", "{0}: could not {1} — {2}").format(self.zone_name, self.action, self.reason)
 
 
 class StoveModel(QObject):
@@ -171,25 +173,29 @@ class StoveModel(QObject):
         return fut
 
     def set_level(self, zone: int, level: int) -> Future:
-        action = "switch off" if level == 0 else f"set level {level}"
+        action = translate("StoveModel", "switch off") if level == 0 else \
+            translate("StoveModel", "set level {0}").format(level)
         return self._command(zone, action, lambda: self.stove.set_level(zone, level))
 
     def set_boost(self, zone: int, on: bool = True) -> Future:
-        return self._command(zone, "boost" if on else "end boost", lambda: self.stove.set_boost(zone, on))
+        action = translate("StoveModel", "boost") if on else translate("StoveModel", "end boost")
+        return self._command(zone, action, lambda: self.stove.set_boost(zone, on))
 
     def set_target(self, zone: int, temp_c: float | None) -> Future:
-        action = "switch off" if temp_c is None else f"hold {temp_c:.0f} °C"
+        action = translate("StoveModel", "switch off") if temp_c is None else \
+            translate("StoveModel", "hold {0}").format(text.degrees(temp_c))
         return self._command(zone, action, lambda: self.stove.set_target(zone, temp_c))
 
     def zone_off(self, zone: int) -> Future:
-        return self._command(zone, "switch off", lambda: self.stove.zone_off(zone))
+        return self._command(zone, translate("StoveModel", "switch off"), lambda: self.stove.zone_off(zone))
 
     def set_timer(self, zone: int, seconds: float | None) -> Future:
-        action = "cancel the timer" if seconds is None else f"set a {text.clock(seconds)} timer"
+        action = translate("StoveModel", "cancel the timer") if seconds is None else \
+            translate("StoveModel", "set a {0} timer").format(text.clock(seconds))
         return self._command(zone, action, lambda: self.stove.set_timer(zone, seconds))
 
     def all_off(self) -> Future:
-        return self._command(None, "switch every zone off", self.stove.all_off)
+        return self._command(None, translate("StoveModel", "switch every zone off"), self.stove.all_off)
 
     def request(self, method: str, params: dict[str, Any] | None = None, *, zone: int | None = None,
                 action: str | None = None) -> Future:

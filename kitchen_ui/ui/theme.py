@@ -28,13 +28,13 @@ DEFAULT_COLORS = {
     "fault_bg": "#c8102e", "fault_text": "#ffffff", "warning_bg": "#8a6100", "warning_text": "#ffffff",
     "info_bg": "#1f4e79", "info_text": "#ffffff", "notice_error_bg": "#4a0d18",
     "all_off_bg": "#d62828", "all_off_text": "#ffffff",
-    "plot_bg": "#0d0f12", "plot_grid": "#2c333b",
+    "plot_bg": "#0d0f12", "plot_grid": "#2c333b", "veil": "#000000",
 }
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision
 DEFAULT_ZONE_COLORS = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#cc79a7", "#0072b2")
 DEFAULT_SIZES = {
     "base_font": 18, "small_font": 16, "title_font": 22, "numeral_font": 60, "touch": 56,
-    "all_off_font": 26, "radius": 10, "spacing": 10,
+    "all_off_font": 26, "radius": 10, "spacing": 10, "keypad_font": 30,
 }
 
 
@@ -126,7 +126,50 @@ def load_theme_or_default(path: str | Path | None = None) -> Theme:
 def build_stylesheet(t: Theme) -> str:
     from .recipes.style import recipe_rules      # the recipe views' rules live beside them
 
-    return _base_rules(t) + recipe_rules(t)
+    return _base_rules(t) + recipe_rules(t) + _shell_rules(t)
+
+
+def _rgba(hex_color: str, alpha: int) -> str:
+    q = hex_color.lstrip("#")
+    if len(q) == 3:
+        q = "".join(ch * 2 for ch in q)
+    return f"rgba({int(q[0:2], 16)}, {int(q[2:4], 16)}, {int(q[4:6], 16)}, {alpha})"
+
+
+def _shell_rules(t: Theme) -> str:
+    """Keypad, PIN pad, settings and information panels, the dimmed screen, errors, menus."""
+    c, px = t.c, t.px
+    touch = px("touch")
+    return f"""
+QFrame#Backdrop {{ background: {_rgba(c('veil'), 170)}; }}
+QFrame#Keypad, QFrame#PinPad, QFrame#SettingsPanel, QFrame#InfoPanel {{ background: {c('surface')};
+              border: 3px solid {c('border')}; border-radius: {px('radius')}px; }}
+QFrame#Keypad QLabel, QFrame#PinPad QLabel, QFrame#SettingsPanel QLabel, QFrame#InfoPanel QLabel {{
+              background: transparent; }}
+QFrame#Keypad, QFrame#PinPad {{ min-width: {touch * 5}px; }}
+QFrame#SettingsPanel, QFrame#InfoPanel {{ min-width: {touch * 8}px; }}
+QLabel#KeypadValue {{ font-size: {round(px('numeral_font') * 0.9)}px; font-weight: bold;
+              background: {c('window')}; border-radius: {px('radius')}px; padding: 4px 12px; }}
+QLabel#KeypadMessage {{ color: {c('text_dim')}; font-size: {px('small_font')}px; }}
+QLabel#KeypadMessage[error="true"] {{ color: {c('residual_heat')}; font-weight: bold; }}
+QPushButton#Key {{ font-size: {px('keypad_font')}px; min-height: {round(touch * 1.15)}px; }}
+QPushButton#KeypadCancel {{ font-size: {px('title_font')}px; }}
+QPushButton#TargetValue {{ font-size: {px('title_font')}px; font-weight: bold; background: {c('window')};
+              border: 2px dashed {c('border')}; }}
+QPushButton#KioskSettings {{ font-size: {px('small_font')}px; padding: 0 {px('spacing')}px; }}
+QWidget#DimCover {{ background: {_rgba(c('veil'), 215)}; }}
+QLabel#DimHint {{ color: {c('stale')}; font-size: {px('title_font')}px; background: transparent; }}
+QFrame#ErrorBanner {{ background: {c('fault_bg')}; }}
+QFrame#ErrorBanner QLabel {{ color: {c('fault_text')}; font-weight: bold; }}
+QMenuBar {{ background: {c('surface')}; border-bottom: 1px solid {c('border')}; font-size: {px('small_font')}px; }}
+QMenuBar::item {{ padding: 4px 12px; background: transparent; }}
+QMenuBar::item:selected, QMenu::item:selected {{ background: {c('surface_raised')}; }}
+QMenu {{ background: {c('surface')}; border: 1px solid {c('border')}; font-size: {px('small_font')}px; }}
+QMenu::item {{ padding: 6px 24px; }}
+QScrollBar:vertical {{ background: {c('surface')}; width: {max(10, px('spacing'))}px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {c('border')}; border-radius: 4px; min-height: {touch}px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+"""
 
 
 def _base_rules(t: Theme) -> str:
@@ -171,7 +214,6 @@ QFrame#ZoneCard QLabel#FaultText {{ background: {c('fault_bg')}; color: {c('faul
                    font-size: {px('small_font')}px; border-radius: 6px; padding: 4px 6px; }}
 {', '.join(f'QLabel#{n}[stale="true"]' for n in STALE_LABELS)}, QLabel[stale="true"] {{ color: {c('stale')}; }}
 QLabel#PanelTitle {{ font-size: {px('title_font')}px; font-weight: bold; }}
-QLabel#TargetValue {{ font-size: {px('title_font')}px; font-weight: bold; }}
 QFrame#FaultBanner {{ background: {c('fault_bg')}; }}
 QFrame#FaultBanner QLabel {{ color: {c('fault_text')}; font-size: {px('title_font')}px; font-weight: bold; }}
 QFrame#LinkBanner {{ background: {c('warning_bg')}; }}

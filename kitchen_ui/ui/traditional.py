@@ -1,25 +1,33 @@
 """Traditional mode: the hob's own controls, large enough for wet fingers, no automation.
 
 Pick a zone (here or by tapping its card), then tap a level 0-9 or P (boost), or set a
-temperature to hold. The buttons show what the stove reports, not what was tapped: the level
-lights up when the stove confirms it. Without control of the stove (observer session, link
-lost) every control but Off is disabled and the panel says why; switching off always stays
-possible, as KSP/1 never refuses it.
+temperature to hold: step it with −10 … +10, or tap the value and type it on the keypad. The
+zone's timer is typed on the keypad too (0:00 cancels it). The buttons show what the stove
+reports, not what was tapped: the level lights up when the stove confirms it. Without control
+of the stove (observer session, link lost) every control but Off is disabled and the panel
+says why; switching off always stays possible, as KSP/1 never refuses it.
+
+Temperatures show and step in the display unit (°C or °F, :mod:`.prefs`); the stove gets °C.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from ..core.model import LinkStatus
 from . import text
+from .keypad import NumberEntry, TimerEntry, open_keypad
+from .overlay import OverlayHost
+from .prefs import display_prefs
 from .stove_model import StoveModel
 from .theme import Theme
+from .units import display_range, from_display, to_display
 from .zone_card import set_prop, set_text
 
+translate = QCoreApplication.translate
 DEFAULT_TARGET_C = 100.0
 TARGET_STEPS = (-10, -1, 1, 10)
 
@@ -42,9 +50,11 @@ class TraditionalPanel(QFrame):
         self.theme = theme
         self.setObjectName("Panel")
         self.zone = 0
-        self._pending_target: dict[int, float] = {}     # the value being dialled in, per zone
+        self._pending_target: dict[int, float] = {}     # the value being dialled in, per zone (°C)
+        self.keypad_host: OverlayHost | None = None     # where the keypad shows (set by the window)
+        self.keypad = None
 
-        title = QLabel("Manual control")
+        title = QLabel(translate("TraditionalPanel", "Manual control"))
         title.setObjectName("PanelTitle")
         self.zone_status = QLabel("")
         self.zone_status.setObjectName("Hint")
@@ -61,12 +71,12 @@ class TraditionalPanel(QFrame):
         self.zone_tabs: list[QPushButton] = []
 
         # levels: Off (0), 1..9 and P (boost), two rows as on a hob's slider
-        self.off_button = _button("Off")
-        self.off_button.setToolTip("Switch this zone off (always allowed)")
+        self.off_button = _button(translate("TraditionalPanel", "Off"))
+        self.off_button.setToolTip(translate("TraditionalPanel", "Switch this zone off (always allowed)"))
         self.off_button.clicked.connect(self._off)
         self.level_buttons: dict[int, QPushButton] = {}
         self.boost_button = _button("P")
-        self.boost_button.setToolTip("Boost: full power for up to 10 minutes")
+        self.boost_button.setToolTip(translate("TraditionalPanel", "Boost: full power for up to 10 minutes"))
         self.boost_button.clicked.connect(self._boost)
         grid = QGridLayout()
         grid.setSpacing(6)
@@ -80,10 +90,10 @@ class TraditionalPanel(QFrame):
         for col in range(6):
             grid.setColumnStretch(col, 1)
 
-        # hold a temperature
-        self.target_value = QLabel("")
-        self.target_value.setObjectName("TargetValue")
-        self.target_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # hold a temperature: step it, or tap the value to type it
+        self.target_value = _button("", "TargetValue")
+        self.target_value.setToolTip(translate("TraditionalPanel", "Type the temperature on the keypad"))
+        self.target_value.clicked.connect(self.enter_target)
         self.step_buttons: dict[int, QPushButton] = {}
         trow = QHBoxLayout()
         trow.setSpacing(6)
@@ -96,9 +106,16 @@ class TraditionalPanel(QFrame):
         trow.addWidget(self.target_value, 1)
         trow.addWidget(self.step_buttons[1])
         trow.addWidget(self.step_buttons[10])
-        self.hold_button = _button("Hold")
-        self.hold_button.setToolTip("Hold this temperature (closed loop on the stove)")
+        self.hold_button = _button(translate("TraditionalPanel", "Hold"))
+        self.hold_button.setToolTip(translate("TraditionalPanel", "Hold this temperature (closed loop on the stove)"))
         self.hold_button.clicked.connect(self._hold)
+        self.timer_button = _button(translate("TraditionalPanel", "Timer"))
+        self.timer_button.setToolTip(translate("TraditionalPanel", "Switch this zone off after a time"))
+        self.timer_button.clicked.connect(self.enter_timer)
+        hold_row = QHBoxLayout()
+        hold_row.setSpacing(6)
+        hold_row.addWidget(self.hold_button, 3)
+        hold_row.addWidget(self.timer_button, 2)
 
         self.reason = QLabel("")
         self.reason.setObjectName("Hint")
@@ -109,23 +126,24 @@ class TraditionalPanel(QFrame):
         lay.setSpacing(theme.px("spacing") // 2 + 2)
         lay.addLayout(head)
         lay.addLayout(self.tabs_row)
-        level_title = QLabel("Power level")
+        level_title = QLabel(translate("TraditionalPanel", "Power level"))
         level_title.setObjectName("Hint")
         lay.addWidget(level_title)
         lay.addLayout(grid)
-        temp_title = QLabel("Hold a temperature")
+        temp_title = QLabel(translate("TraditionalPanel", "Hold a temperature"))
         temp_title.setObjectName("Hint")
         lay.addWidget(temp_title)
         lay.addLayout(trow)
-        lay.addWidget(self.hold_button)
+        lay.addLayout(hold_row)
         lay.addWidget(self.reason)
         lay.addStretch(1)
 
         self._controls = [*self.level_buttons.values(), self.boost_button, *self.step_buttons.values(),
-                          self.hold_button]
+                          self.target_value, self.hold_button, self.timer_button]
         model.info_changed.connect(self._on_info)
         model.state_changed.connect(self._on_state)
         model.link_changed.connect(self._on_link)
+        display_prefs().unit_changed.connect(self._on_unit)
         self._rebuild_tabs()
         self.refresh()
 
@@ -177,15 +195,67 @@ class TraditionalPanel(QFrame):
         lo, hi = (info.min_target_c, info.max_target_c) if info else (30.0, 250.0)
         return min(hi, max(lo, DEFAULT_TARGET_C))
 
-    def _step_target(self, step: int) -> None:
+    def _range(self) -> tuple[int, int]:
+        """The zone's target range in whole degrees of the display unit."""
         info = self.model.zone_info(self.zone)
         lo, hi = (info.min_target_c, info.max_target_c) if info else (30.0, 250.0)
-        self._pending_target[self.zone] = min(hi, max(lo, round(self._current_target()) + step))
+        return display_range(lo, hi, text.temp_unit())
+
+    def _step_target(self, step: int) -> None:
+        unit = text.temp_unit()
+        lo, hi = self._range()
+        shown = round(to_display(self._current_target(), unit))
+        self._pending_target[self.zone] = from_display(min(hi, max(lo, shown + step)), unit)
         self.refresh()
 
     def _hold(self) -> None:
         self.model.set_target(self.zone, self._current_target())
         self._pending_target.pop(self.zone, None)
+
+    # -- typed on the keypad -------------------------------------------------------------------------
+    def enter_target(self) -> None:
+        """The keypad for the temperature to hold; OK holds it at once."""
+        if self.keypad_host is None or not self.model.can_control:
+            return
+        zone, (lo, hi), symbol = self.zone, self._range(), text.unit_symbol()
+        info = self.model.zone_info(zone)
+
+        def submit(typed: str) -> str | None:
+            if not typed:
+                return translate("TraditionalPanel", "Type a temperature from {0} to {1} {2}.").format(lo, hi, symbol)
+            value = int(typed)
+            if not lo <= value <= hi:
+                return translate("TraditionalPanel", "{0} {1} is outside this zone's range, {2} to {3} {1}.").format(
+                    value, symbol, lo, hi)
+            self._pending_target.pop(zone, None)
+            self.model.set_target(zone, from_display(value, text.temp_unit()))
+            return None
+
+        title = translate("TraditionalPanel", "{0}: hold a temperature").format(info.name if info else zone)
+        hint = translate("TraditionalPanel", "{0} to {1} {2}").format(lo, hi, symbol)
+        self.keypad = open_keypad(self.keypad_host, title, NumberEntry(3, symbol, text.temp(self._current_target())),
+                                  submit, hint=hint)
+
+    def enter_timer(self) -> None:
+        """The keypad for the zone's timer (minutes and seconds); 0:00 cancels a running one."""
+        if self.keypad_host is None or not self.model.can_control:
+            return
+        zone = self.zone
+        info = self.model.zone_info(zone)
+        z = self.model.zone_state(zone)
+        entry = TimerEntry(z.timer_s if z is not None else None)
+
+        def submit(_typed: str) -> str | None:
+            try:
+                seconds = entry.seconds()
+            except ValueError:
+                return translate("TraditionalPanel", "Seconds go from 00 to 59.")
+            self.model.set_timer(zone, float(seconds) if seconds > 0 else None)
+            return None
+
+        title = translate("TraditionalPanel", "{0}: switch off after").format(info.name if info else zone)
+        hint = translate("TraditionalPanel", "Minutes and seconds, e.g. 1 3 0 for 1:30. 0:00 cancels the timer.")
+        self.keypad = open_keypad(self.keypad_host, title, entry, submit, hint=hint)
 
     # -- drawing from the model ------------------------------------------------------------------
     def _on_info(self, _info: object) -> None:
@@ -197,6 +267,9 @@ class TraditionalPanel(QFrame):
         self.refresh()
 
     def _on_link(self, _link: object) -> None:
+        self.refresh()
+
+    def _on_unit(self, _unit: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -213,12 +286,16 @@ class TraditionalPanel(QFrame):
         set_prop(self.off_button, "current", z is not None and not z.is_on)
         set_prop(self.boost_button, "current", z is not None and z.boost)
         set_prop(self.hold_button, "current", z is not None and z.mode == "target")
-        set_text(self.target_value, f"{text.temp(self._current_target())} °C")
-        set_text(self.hold_button, f"Hold {text.temp(self._current_target())} °C")
+        set_text(self.target_value, text.degrees(self._current_target()))
+        set_text(self.hold_button, translate("TraditionalPanel", "Hold {0}").format(text.degrees(self._current_target())))
+        timer = z.timer_s if z is not None else None
+        set_text(self.timer_button, translate("TraditionalPanel", "Timer {0}").format(text.clock(timer))
+                 if timer is not None else translate("TraditionalPanel", "Timer"))
+        set_prop(self.timer_button, "current", timer is not None)
         if info is not None and z is not None:
             where = f"{info.name}: {text.mode(z).lower()}"
             if z.mode == "target" and z.target_c is not None:
-                where += f" {text.temp(z.target_c)} °C"
+                where += f" {text.degrees(z.target_c)}"
             set_text(self.zone_status, where)
         set_text(self.reason, self._why_disabled())
         self.reason.setVisible(bool(self.reason.text()))
@@ -228,10 +305,11 @@ class TraditionalPanel(QFrame):
         if self.model.can_control:
             return ""
         if link.status is LinkStatus.ONLINE and link.role == "observer":
-            return ("Observer session: another device controls this stove. "
-                    "Only Off and ALL OFF work here.")
+            return translate("TraditionalPanel", "Observer session: another device controls this stove. "
+                                                 "Only Off and ALL OFF work here.")
         if link.status is LinkStatus.LOST:
-            return "Link to the stove lost: controls are paused until it is back. Off and ALL OFF still try."
+            return translate("TraditionalPanel", "Link to the stove lost: controls are paused until it is back. "
+                                                 "Off and ALL OFF still try.")
         if link.status is LinkStatus.CONNECTING:
-            return "Connecting to the stove…"
-        return "Not connected to the stove."
+            return translate("TraditionalPanel", "Connecting to the stove…")
+        return translate("TraditionalPanel", "Not connected to the stove.")

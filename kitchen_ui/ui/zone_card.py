@@ -3,18 +3,24 @@
 A card shows the zone's name and kind, its temperature in large numerals, the target, the hob's
 level display (0-9, P for boost) with watts, the mode, pan, residual heat "H", timer and any
 fault in plain words. A faulted card turns red; values that are not live (link lost) turn grey.
-Cards hold no state of their own: they redraw from the model's state on each change.
+Cards hold no state of their own: they redraw from the model's state on each change, and when
+the display unit (°C/°F) changes. The kind (induction, radiant, gas) and residual heat also
+show as icons, readable at a glance.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core.model import StoveState, ZoneInfo, ZoneState
 from . import text
+from .icons import icon_label
+from .prefs import display_prefs
 from .stove_model import StoveModel
 from .theme import Theme
+
+translate = QCoreApplication.translate
 
 
 def set_prop(w: QWidget, name: str, value: object) -> None:
@@ -50,13 +56,17 @@ class ZoneCard(QFrame):
         self.stripe.setStyleSheet(f"background: {theme.zone_color(info.id)}; border: none; border-radius: 3px;")
         self.name = self._label("ZoneName", info.name)
         self.kind = self._label("ZoneKind", text.kind(info))
+        icon_px = max(20, theme.px("small_font") + 6)
+        self.kind_icon = icon_label(info.kind if info.kind in ("induction", "radiant", "gas") else "radiant",
+                                    icon_px, theme.c("text_dim"), "KindIcon")
+        self.kind_icon.setToolTip(text.kind(info))
         self.temp = self._label("TempValue", text.NO_VALUE)
-        self.unit = self._label("TempUnit", "°C")
+        self.unit = self._label("TempUnit", text.unit_symbol())
         self.level = self._label("LevelValue", "0")
         self.level.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.level.setToolTip("Power level: 0-9, P = boost")
+        self.level.setToolTip(translate("ZoneCard", "Power level: 0-9, P = boost"))
         self.heat = self._label("HeatBadge", "H")
-        self.heat.setToolTip("Residual heat: the zone is off but still hot")
+        self.heat.setToolTip(translate("ZoneCard", "Residual heat: the zone is off but still hot"))
         self.target = self._label("ZoneLine", "")
         self.power = self._label("ZoneLine", "")
         self.extras = self._label("ZoneKind", "")
@@ -69,6 +79,7 @@ class ZoneCard(QFrame):
         self.compact = False
         second = self._second = QHBoxLayout()
         second.setSpacing(6)
+        second.addWidget(self.kind_icon, 0, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.kind, 1, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
         second.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -94,6 +105,7 @@ class ZoneCard(QFrame):
         self._value_labels = (self.temp, self.unit, self.level, self.target, self.power, self.extras)
         model.state_changed.connect(self._on_state)
         model.link_changed.connect(self._on_link)
+        display_prefs().unit_changed.connect(self._on_link)
         self.refresh()
 
     def _label(self, object_name: str, value: str) -> QLabel:
@@ -119,20 +131,21 @@ class ZoneCard(QFrame):
 
     def _show(self, z: ZoneState, live: bool) -> None:
         set_text(self.temp, text.temp(z.temp_c))
+        set_text(self.unit, text.unit_symbol())
         set_text(self.level, text.level(z))
         set_prop(self.level, "on", z.is_on)
         if z.mode == "target" and z.target_c is not None:
-            set_text(self.target, f"Target {text.temp(z.target_c)} °C")
+            set_text(self.target, translate("ZoneCard", "Target {0}").format(text.degrees(z.target_c)))
         elif z.boost:
-            set_text(self.target, "Boost")
+            set_text(self.target, translate("ZoneCard", "Boost"))
         else:
             set_text(self.target, text.mode(z))
-        extras = ["Pan" if z.pan else "No pan"]
+        extras = [translate("ZoneCard", "Pan") if z.pan else translate("ZoneCard", "No pan")]
         if z.timer_s is not None:
-            extras.append(f"Timer {text.clock(z.timer_s)}")
+            extras.append(translate("ZoneCard", "Timer {0}").format(text.clock(z.timer_s)))
         if not live:
-            extras.append("NOT LIVE")
-        power = f"Power {text.power(z.power_w)}"
+            extras.append(translate("ZoneCard", "NOT LIVE"))
+        power = translate("ZoneCard", "Power {0}").format(text.power(z.power_w))
         set_text(self.power, " · ".join([power] + extras[1:]) if self.compact else power)
         set_text(self.extras, " · ".join(extras))
         self.heat.setVisible(z.residual_heat)
@@ -157,6 +170,7 @@ class ZoneCard(QFrame):
             self._second.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
             self._second.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
         self.kind.setVisible(not compact)
+        self.kind_icon.setVisible(not compact)
         self.extras.setVisible(not compact)
         for w in (self, self.temp, self.level):
             set_prop(w, "compact", compact)
@@ -168,7 +182,8 @@ class ZoneCard(QFrame):
         widest = 0
         for lab in (self.name, self.target, self.power):
             lab.ensurePolished()
-            widest = max(widest, lab.fontMetrics().horizontalAdvance(lab.text() or "Target 188 °C"))
+            sample = translate("ZoneCard", "Target {0}").format("188 °C")
+            widest = max(widest, lab.fontMetrics().horizontalAdvance(lab.text() or sample))
         widest = max(widest, self.temp.fontMetrics().horizontalAdvance("188") + 40,
                      self.minimumSizeHint().width())
         m = self.layout().contentsMargins()
