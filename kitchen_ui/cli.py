@@ -37,6 +37,16 @@ def window_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def seconds_or_never(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected whole seconds (0 = never), got {text!r}") from None
+    if not 0 <= v <= 86400:
+        raise argparse.ArgumentTypeError(f"expected 0 to 86400 seconds, got {v}")
+    return v
+
+
 def zone_count(text: str) -> int:
     try:
         n = int(text)
@@ -67,7 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_stove_choice(p)
     p.add_argument("--speed", type=positive_float, default=1.0, metavar="X",
                    help="run the simulated stove at X times real time")
-    p.add_argument("--size", type=window_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
+    p.add_argument("--size", type=window_size, default=None, metavar="WxH",
+                   help="window size (default: as last time, else 1280x800; with --kiosk: a frameless window of "
+                        "this size instead of full screen)")
+    p.add_argument("--kiosk", action="store_true",
+                   help="kitchen touchscreen: full screen, no frame or menus, on-screen keypad, settings and "
+                        "quitting behind a PIN, screen dims when idle")
+    p.add_argument("--lang", metavar="CODE", help="language of the dashboard, e.g. de or en "
+                   "(default: $HEARTH_LANG, else the system's)")
+    p.add_argument("--settings", metavar="PATH", help="remember choices in this INI file (default: "
+                   "$HEARTH_SETTINGS, else your user settings)")
+    p.add_argument("--dim-after", type=seconds_or_never, metavar="SECONDS",
+                   help="kiosk: dim the screen after this many idle seconds, 0 = never (default: as set, 120)")
     p.add_argument("--screenshot", metavar="PNG", help="save the window as PNG after --run-for seconds, then exit")
     p.add_argument("--run-for", type=positive_float, metavar="SECONDS",
                    help="exit after this many seconds (default 2 with --screenshot)")

@@ -7,7 +7,11 @@ does a kitchen database that is not Hearth's or is damaged (it is never overwrit
 The kitchen database is ``--db PATH``, else ``$HEARTH_DB``, else the file in the user's data
 folder. A run that quits by itself (``--screenshot``, ``--run-for``) with neither ``--db`` nor
 ``$HEARTH_DB`` uses a fresh temporary database, so tests and screenshot runs never write into the
-user's real kitchen.
+user's real kitchen. The same holds for the remembered settings (``--settings``/``$HEARTH_SETTINGS``)
+and the error log (``$HEARTH_LOG_DIR``, else the user's state folder): such runs keep them in the
+temporary folder.
+
+``--lang`` must name a language Hearth has (exit 2 otherwise); ``--kiosk`` opens the kiosk.
 """
 
 from __future__ import annotations
@@ -45,6 +49,26 @@ def _open(args: argparse.Namespace):
     return stove, address.scheme != "sim"
 
 
+def _ui_choices(args: argparse.Namespace, scratch: Path | None) -> dict:
+    """Language, settings store and log folder for the window (Qt is imported here)."""
+    from ..cli import UsageError
+    from ..ui.crash import LOG_ENV, default_log_dir
+    from ..ui.i18n import LanguageError, choose_language
+    from ..ui.settings import SETTINGS_ENV, open_settings
+
+    try:
+        lang = choose_language(getattr(args, "lang", None))
+    except LanguageError as exc:
+        raise UsageError(str(exc)) from None
+    settings_path = getattr(args, "settings", None)
+    if settings_path and Path(settings_path).is_dir():
+        raise UsageError(f"--settings: {settings_path!r} is a folder, not a settings file")
+    if settings_path is None and scratch is not None and not os.environ.get(SETTINGS_ENV):
+        settings_path = str(scratch / "settings.ini")
+    log_dir = default_log_dir() if scratch is None or os.environ.get(LOG_ENV) else scratch
+    return {"lang": lang, "settings": open_settings(settings_path), "log_dir": log_dir}
+
+
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
 
@@ -56,14 +80,22 @@ def run(args: argparse.Namespace) -> int:
 
     explicit = getattr(args, "db", None) or os.environ.get(DB_ENV)
     scratch = None
-    if not explicit and (args.screenshot or args.run_for):
+    if args.screenshot or args.run_for:
         scratch = tempfile.TemporaryDirectory(prefix="hearth-")
+    if not explicit and scratch is not None:
         explicit = str(Path(scratch.name) / "kitchen.sqlite3")
     try:
+        ui = _ui_choices(args, Path(scratch.name) if scratch is not None else None)
         kdb = open_db(explicit)
     except DatabaseError as exc:
         print(f"kitchen-ui: error: {exc}", file=sys.stderr)
+        if scratch is not None:
+            scratch.cleanup()
         return 1
+    except BaseException:
+        if scratch is not None:
+            scratch.cleanup()
+        raise
     try:
         opened = _open(args)
         if opened is None:
@@ -71,9 +103,10 @@ def run(args: argparse.Namespace) -> int:
         stove, network = opened
         from ..ui.app import DashboardOptions, run_dashboard
 
-        opts = DashboardOptions(size=tuple(args.size), run_for=args.run_for, screenshot=args.screenshot,
-                                stats=args.stats, demo=args.demo, speed=args.speed, network=network,
-                                kitchen_db=kdb)
+        opts = DashboardOptions(size=tuple(args.size) if args.size else None, run_for=args.run_for,
+                                screenshot=args.screenshot, stats=args.stats, demo=args.demo, speed=args.speed,
+                                network=network, kitchen_db=kdb, kiosk=bool(getattr(args, "kiosk", False)),
+                                dim_after_s=getattr(args, "dim_after", None), **ui)
         return run_dashboard(stove, opts)
     finally:
         kdb.close()

@@ -5,6 +5,11 @@ a clear message. ``--run-for`` and ``--screenshot`` make the app quit by itself 
 ``--stats`` prints one JSON line of frame, lag and memory figures at exit. Given an open kitchen
 database (``DashboardOptions.kitchen_db``), the window gets the recipes, history and recording
 (:class:`~kitchen_ui.ui.recipes.kitchen.Kitchen`).
+
+The language is installed before any widget exists (:mod:`.i18n`). The window is then either
+the desktop one (menus, remembered geometry) or the kiosk (:mod:`.kiosk`: full screen,
+frameless, PIN, dimming); both remember °C/°F and the plot window (:mod:`.settings`). Uncaught
+errors are logged and shown, and the app keeps running (:mod:`.crash`).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 import signal
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QTimer
@@ -20,17 +26,21 @@ from PySide6.QtWidgets import QApplication
 
 from ..core.model import LinkState
 from ..core.stove import Stove
+from .crash import CrashGuard, ErrorBanner
+from .i18n import SOURCE_LANGUAGE, install_translators, remove_translators
 from .main_window import MainWindow
+from .settings import AppSettings, WindowMemory, open_settings
 from .stats import FrameStats, LoopLagProbe
 from .stove_model import StoveModel
 from .theme import load_theme_or_default
 
 DEFAULT_SCREENSHOT_AFTER_S = 2.0
+DEFAULT_SIZE = (1280, 800)
 
 
 @dataclass
 class DashboardOptions:
-    size: tuple[int, int] = (1280, 800)
+    size: tuple[int, int] | None = None   # None: as remembered, else DEFAULT_SIZE (kiosk: full screen)
     run_for: float | None = None
     screenshot: str | None = None
     stats: bool = False
@@ -38,6 +48,11 @@ class DashboardOptions:
     speed: float = 1.0
     network: bool = False          # a KSP/1 stove: --speed is asked of it once connected
     kitchen_db: Any = None         # an open KitchenDB: recipes, history and session recording
+    kiosk: bool = False            # full screen, frameless, touch only, PIN, dimming
+    lang: str = SOURCE_LANGUAGE    # already chosen (i18n.choose_language)
+    settings: AppSettings | None = None   # None: a temporary store (nothing remembered)
+    dim_after_s: float | None = None      # kiosk: None = as set in the settings
+    log_dir: Path | None = None    # where uncaught errors are logged (None: stderr only)
 
 
 def demo_commands(model: StoveModel) -> None:
@@ -81,9 +96,15 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
     """
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kitchen-ui"])
     app.setApplicationName("Hearth")
+    translators = install_translators(opts.lang)
+    settings = opts.settings if opts.settings is not None else open_settings(temporary=True)
     model = StoveModel(stove)
     window = MainWindow(model, load_theme_or_default())
-    window.resize(*opts.size)
+    window.resize(*(opts.size or DEFAULT_SIZE))
+    banner = ErrorBanner()
+    window.add_banner(banner)
+    crash = CrashGuard(banner, opts.log_dir, parent=window)
+    crash.install()
     stats = FrameStats() if opts.stats else None
     probe = None
     if stats is not None:
@@ -97,22 +118,44 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         stove.start()
     except Exception as exc:  # a stove that cannot start must say why, not crash
         print(f"kitchen-ui: cannot start the stove: {exc}", file=sys.stderr)
+        crash.uninstall()
+        remove_translators(translators)
         model.close()
         window.deleteLater()
         return 1
     kitchen = None
+    kiosk = None
+    memory = None
     try:
         if opts.kitchen_db is not None:
             from .recipes.kitchen import Kitchen
             kitchen = Kitchen(window, model, opts.kitchen_db)
+        # remembered choices; geometry only for a desktop window the user placed (not screenshots)
+        memory = WindowMemory(window, settings, restore_geometry=not opts.kiosk and opts.size is None
+                              and not opts.screenshot)
+        if opts.kiosk:
+            from .kiosk import Kiosk
+            kiosk = Kiosk(window, settings, dim_after_s=opts.dim_after_s)
+            kiosk.on_quit = app.quit
+        else:
+            from .menus import DesktopMenus
+            DesktopMenus(window)
         if opts.demo:
             keep.append(_WhenControlling(model, lambda: demo_commands(model)))
         if opts.network and opts.speed != 1.0:
             keep.append(_WhenControlling(model, lambda: _set_remote_speed(model, opts.speed)))
         if prepare is not None:
             prepare(window, model)
-        window.show()
+        if kiosk is None:
+            window.show()
+        elif opts.size is not None:        # a panel of that size, or a screenshot: frameless, at 0,0
+            window.move(0, 0)
+            window.show()
+        else:
+            window.showFullScreen()
         window.start()
+        if kiosk is not None:
+            kiosk.start()
         if probe is not None:
             probe.start()
 
@@ -122,14 +165,14 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
                 if not window.grab().save(opts.screenshot, "PNG"):
                     print(f"kitchen-ui: cannot write the screenshot {opts.screenshot!r}", file=sys.stderr)
                     exit_code["code"] = 1
-            app.quit()
+            app.exit(0)        # exit, not quit: Qt 6's quit() first asks every window to close (the kiosk refuses)
 
         run_for = opts.run_for if opts.run_for is not None else (
             DEFAULT_SCREENSHOT_AFTER_S if opts.screenshot else None)
         if run_for is not None:
             QTimer.singleShot(max(1, int(run_for * 1000)), finish)
         # let Ctrl+C in a terminal close the window (Python handles signals between Qt events)
-        previous = signal.signal(signal.SIGINT, lambda *_: app.quit())
+        previous = signal.signal(signal.SIGINT, lambda *_: app.exit(0))
         heartbeat = QTimer()
         heartbeat.timeout.connect(lambda: None)
         heartbeat.start(200)
@@ -137,6 +180,10 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         heartbeat.stop()
         signal.signal(signal.SIGINT, previous)
     finally:
+        if memory is not None:
+            memory.save()
+        if kiosk is not None:
+            kiosk.stop()
         if probe is not None:
             probe.stop()
         if kitchen is not None:
@@ -146,7 +193,11 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         stove.stop()
     if stats is not None:
         print(json.dumps(stats.summary()), flush=True)
+    if kiosk is not None:
+        kiosk.quitting = True            # the run is over: the window may close now
     window.close()
+    crash.uninstall()
+    remove_translators(translators)
     window.deleteLater()
     return exit_code["code"]
 

@@ -4,7 +4,8 @@ Each one runs the real dashboard offscreen on the built-in simulated stove with 
 high speed, the way ``python -m kitchen_ui --demo --speed 60 --screenshot ...`` does; the fault
 shot also injects an open temperature sensor into one zone, as a failing probe would. Every run
 gets a fresh temporary kitchen database; the recipes shot shows the library with a recipe open,
-the cooking shot a two-pot recipe minutes into its run.
+the cooking shot a two-pot recipe minutes into its run, the kiosk shot the wall touchscreen
+(``--kiosk``: no frame or menus, the PIN-locked Settings button beside ALL OFF).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         ("recipes.png", (1280, 800), _show_recipe),
         ("cooking.png", (1280, 800), _cook),
         ("allergy-warning.png", (1280, 800), _allergy_warning),
+        ("kiosk.png", (1280, 800), None),
     )
     from ..storage.database import open_db
 
@@ -74,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         stove = open_simulated(speed=SPEED)
         with tempfile.TemporaryDirectory(prefix="hearth-shot-") as tmp, open_db(Path(tmp) / "kitchen.sqlite3") as kdb:
             opts = DashboardOptions(size=size, run_for=RUN_FOR_S, screenshot=str(folder / name),
-                                    demo=prepare not in (_show_recipe, _cook, _allergy_warning), speed=SPEED, kitchen_db=kdb)
+                                    demo=prepare not in (_show_recipe, _cook, _allergy_warning), speed=SPEED, kitchen_db=kdb,
+                                    kiosk=name.startswith("kiosk"))
             code = run_dashboard(stove, opts, prepare=prepare)
         if code != 0:
             return code
