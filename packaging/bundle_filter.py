@@ -9,6 +9,7 @@ fails if the app starts importing something excluded here.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import subprocess
@@ -79,6 +80,8 @@ def select_binaries(binaries: list, needed_names: Callable[[str], Iterable[str]]
     such as opengl32sw.dll). A dropped file that a kept one links to raises
     :class:`BundleError` naming both, rather than a bundle that fails at run time.
     """
+    links = [e for e in binaries if e[2] == "SYMLINK"]      # PyInstaller's lib aliases: dest -> target
+    binaries = [e for e in binaries if e[2] != "SYMLINK"]
     by_name = {PurePath(e[0]).name.lower(): e for e in binaries}
 
     def closure(start: list) -> set[str]:
@@ -100,7 +103,17 @@ def select_binaries(binaries: list, needed_names: Callable[[str], Iterable[str]]
         raise BundleError("bundle_filter.py leaves out files that kept ones link to: " + ", ".join(broken))
     only_for_unwanted = closure(unwanted) - in_use
     kept = [e for e in binaries if e[0] not in only_for_unwanted]
-    return kept, [e for e in binaries if e[0] in only_for_unwanted]
+    return without_dangling_links(kept + links, {e[0] for e in kept}), \
+        [e for e in binaries if e[0] in only_for_unwanted]
+
+
+def without_dangling_links(toc: list, present: set[str]) -> list:
+    """``toc`` less the SYMLINK entries whose target is not among the ``present`` destinations."""
+    def target(dest: str, link: str) -> str:
+        return posixpath.normpath(posixpath.join(posixpath.dirname(PurePath(dest).as_posix()), link))
+
+    present = {PurePath(p).as_posix() for p in present}
+    return [e for e in toc if e[2] != "SYMLINK" or target(e[0], e[1]) in present]
 
 
 def strip_interpreter_debug_info(binaries: list, interpreter_prefix: str, workdir: Path) -> list:
