@@ -59,8 +59,8 @@ class FaultBanner(_Banner):
                 name = text.zone_label(self.model.zone_info(z.id), z.id)
                 faults.append(f"{name}: {text.fault(z.fault)}")
         if faults:
-            set_text(self.label, translate("FaultBanner", "⚠ FAULT — {0}. The zone is off until the fault clears.").format(
-                " · ".join(faults)))
+            words = translate("FaultBanner", "⚠ FAULT — {0}. The zone is off until the fault clears.")
+            set_text(self.label, words.format(" · ".join(faults)))
         self.setVisible(bool(faults))
 
 
@@ -90,10 +90,12 @@ class LinkBanner(_Banner):
             if "reconnect" not in link.message.lower():
                 words += " " + translate("LinkBanner", "Reconnecting…")
         elif link.status is LinkStatus.CONNECTING:
-            kind, words = "connecting", translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
+            kind = "connecting"
+            words = translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
         elif link.status is LinkStatus.CLOSED:
             kind = "lost"
-            words = translate("LinkBanner", "Disconnected from the stove{0}. The values shown are not live.").format(detail)
+            words = translate("LinkBanner", "Disconnected from the stove{0}. The values shown are not live.")
+            words = words.format(detail)
         elif link.role == "observer":
             kind = "observer"
             words = translate("LinkBanner", "Observer session: another device controls this stove. Controls are off; "

@@ -89,6 +89,7 @@ def install_translators(lang: str) -> list[QTranslator]:
         return []
     app.installTranslator(ours)
     installed.append(ours)
+    QLocale.setDefault(QLocale(lang))          # dates and day names in the same language
     qt = QTranslator(app)
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
@@ -100,8 +101,11 @@ def remove_translators(translators: Iterable[QTranslator]) -> None:
     app = QCoreApplication.instance()
     if app is None:
         return
+    removed = False
     for t in translators:
-        app.removeTranslator(t)
+        removed = app.removeTranslator(t) or removed
+    if removed:
+        QLocale.setDefault(QLocale.system())
 
 
 # -- maintaining the catalogues: python -m kitchen_ui.ui.i18n update|release ----------------------------

@@ -15,7 +15,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLineEdit, QPushButton, QScrollBar, QScroller
+from PySide6.QtWidgets import (
+    QAbstractScrollArea, QApplication, QComboBox, QLineEdit, QPushButton, QScrollBar, QScroller,
+)
 
 from .icons import icon
 from .idle import ScreenDimmer

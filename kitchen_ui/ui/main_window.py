@@ -67,8 +67,9 @@ class MainWindow(QMainWindow):
         title.setObjectName("AppTitle")
         self.all_off_button = QPushButton(translate("MainWindow", "ALL OFF"))
         self.all_off_button.setObjectName("AllOff")
-        self.all_off_button.setToolTip(translate("MainWindow", "Switch every zone off now (always allowed, {0})").format(
-            QKeySequence(ALL_OFF_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
+        keys = QKeySequence(ALL_OFF_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        tip = translate("MainWindow", "Switch every zone off now (always allowed, {0})")
+        self.all_off_button.setToolTip(tip.format(keys))
         self.all_off_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.all_off_button.clicked.connect(self.all_off)
         # the same action from the keyboard, whatever has the focus (and the Stove menu shows it)

@@ -90,7 +90,9 @@ class SettingsPanel(QFrame):
         dim_group = QButtonGroup(self)
         dim_grid = QGridLayout()
         dim_grid.setSpacing(6)
-        choices = list(DIM_CHOICES_S) if dim_after_s in DIM_CHOICES_S else sorted({*DIM_CHOICES_S[:-1], dim_after_s}) + [0]
+        choices = list(DIM_CHOICES_S)
+        if dim_after_s not in choices:                 # a value set with --dim-after shows too
+            choices = sorted({*DIM_CHOICES_S[:-1], dim_after_s}) + [0]
         for i, seconds in enumerate(choices):
             b = _button(dim_label(seconds), "Choice")
             b.setCheckable(True)

@@ -35,8 +35,10 @@ from .zone_card import set_prop, set_text
 
 translate = QCoreApplication.translate
 # (key and English label, seconds); the buttons show the label translated
-WINDOWS = ((QT_TRANSLATE_NOOP("TemperaturePlot", "5 min"), 300.0), (QT_TRANSLATE_NOOP("TemperaturePlot", "15 min"), 900.0),
-           (QT_TRANSLATE_NOOP("TemperaturePlot", "1 h"), 3600.0), (QT_TRANSLATE_NOOP("TemperaturePlot", "All"), None))
+WINDOWS = ((QT_TRANSLATE_NOOP("TemperaturePlot", "5 min"), 300.0),
+           (QT_TRANSLATE_NOOP("TemperaturePlot", "15 min"), 900.0),
+           (QT_TRANSLATE_NOOP("TemperaturePlot", "1 h"), 3600.0),
+           (QT_TRANSLATE_NOOP("TemperaturePlot", "All"), None))
 Y_LIMITS_C = (-40.0, 450.0)
 DEFAULT_WINDOW_S = 900.0
 REFRESH_MS = 100

@@ -11,10 +11,11 @@ zone card also opens it), and the recipe tab lights up when the recipe needs the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-DEFAULT_TITLE = "Recipe"
+translate = QCoreApplication.translate
+DEFAULT_TITLE = QT_TRANSLATE_NOOP("RecipeArea", "Recipe")
 
 
 class RecipeArea(QFrame):
@@ -23,11 +24,11 @@ class RecipeArea(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Panel")
-        self.title = QLabel(DEFAULT_TITLE)
+        self.title = QLabel(translate("RecipeArea", DEFAULT_TITLE))
         self.title.setObjectName("PanelTitle")
         self.title.setWordWrap(True)
-        self.placeholder = QLabel("No recipe running.\nRecipe steps will appear here; the manual "
-                                  "controls above always work.")
+        self.placeholder = QLabel(translate("RecipeArea", "No recipe running.\nRecipe steps will appear here; the "
+                                                          "manual controls above always work."))
         self.placeholder.setObjectName("Hint")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -57,7 +58,7 @@ class RecipeArea(QFrame):
             self._layout.addWidget(widget, 1)
             widget.show()
         self.placeholder.setVisible(widget is None)
-        self.title.setText(title or DEFAULT_TITLE)
+        self.title.setText(title or translate("RecipeArea", DEFAULT_TITLE))
         full = bool(full and widget is not None)
         if full != self.full:
             self.full = full
@@ -71,8 +72,8 @@ class SideColumn(QWidget):
         super().__init__(parent)
         self.manual = manual
         self.area = area
-        self.recipe_tab = QPushButton("Recipe")
-        self.manual_tab = QPushButton("Manual control")
+        self.recipe_tab = QPushButton(translate("RecipeArea", "Recipe"))
+        self.manual_tab = QPushButton(translate("RecipeArea", "Manual control"))
         self.tabs = QButtonGroup(self)
         self.tabs.setExclusive(True)
         row = QHBoxLayout()

@@ -287,7 +287,8 @@ class TraditionalPanel(QFrame):
         set_prop(self.boost_button, "current", z is not None and z.boost)
         set_prop(self.hold_button, "current", z is not None and z.mode == "target")
         set_text(self.target_value, text.degrees(self._current_target()))
-        set_text(self.hold_button, translate("TraditionalPanel", "Hold {0}").format(text.degrees(self._current_target())))
+        target = text.degrees(self._current_target())
+        set_text(self.hold_button, translate("TraditionalPanel", "Hold {0}").format(target))
         timer = z.timer_s if z is not None else None
         set_text(self.timer_button, translate("TraditionalPanel", "Timer {0}").format(text.clock(timer))
                  if timer is not None else translate("TraditionalPanel", "Timer"))

@@ -20,12 +20,15 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLoggingCategory, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...recipes.run_state import RunAlert
 from ...resources import resource_path
+from .. import text
 from ..zone_card import set_prop, set_text
+
+translate = QCoreApplication.translate
 
 FLASH_MS = 450
 FLASH_S = 8.0
@@ -106,9 +109,9 @@ class AlertBanner(QFrame):
         self.label = QLabel("")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.ok = QPushButton("OK")
+        self.ok = QPushButton(translate("AlertBanner", "OK"))
         self.ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok.setToolTip("Seen: hide this alert")
+        self.ok.setToolTip(translate("AlertBanner", "Seen: hide this alert"))
         self.ok.clicked.connect(self.dismiss)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 4, 8, 4)
@@ -132,7 +135,7 @@ class AlertBanner(QFrame):
         self.alert = alert
         set_prop(self, "warning", bool(alert.warning))
         set_prop(self, "flash", False)
-        set_text(self.label, ("⚠ " if alert.warning else "● ") + alert.message)
+        set_text(self.label, ("⚠ " if alert.warning else "● ") + text.temps_in_text(alert.message))
         self.show()
         self._flash_until = time.monotonic() + FLASH_S
         self._flash.start()

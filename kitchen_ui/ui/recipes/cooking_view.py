@@ -12,7 +12,7 @@ The view never calls the engine: it emits requests, and the kitchen decides.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -24,6 +24,7 @@ from ..theme import Theme
 from ..zone_card import set_prop, set_text
 from .recipe_view import touch_scrolling
 
+translate = QCoreApplication.translate
 FLASH_MS = 400
 FLASH_TIMES = 16
 
@@ -45,24 +46,28 @@ def urgency(step: ActiveStep) -> tuple:
 
 def big_and_state(s: ActiveStep) -> tuple[str, str]:
     """The big numerals and the line under them for one step."""
+    tr = translate
     if s.phase is Phase.PROMPT:
-        return "Your turn", "Waiting for you: tap Confirm to start"
+        return tr("CookingView", "Your turn"), tr("CookingView", "Waiting for you: tap Confirm to start")
     if s.phase is Phase.FINISHING:
-        return "Time is up" if s.duration_s else "Done?", "Tap Confirm when it is done"
+        big = tr("CookingView", "Time is up") if s.duration_s else tr("CookingView", "Done?")
+        return big, tr("CookingView", "Tap Confirm when it is done")
     if s.phase is Phase.HEATING and s.target_c is not None:
-        now = f"{text.temp(s.temp_c)} °C"
+        now = text.degrees(s.temp_c)
         cooling = s.temp_c is not None and s.temp_c > s.target_c
         eta = format_eta(s.eta_s)
         if not eta:
-            when = "cooling down" if cooling else "heating up"
+            when = tr("CookingView", "cooling down") if cooling else tr("CookingView", "heating up")
         elif 95.0 <= s.target_c <= 101.0 and not cooling:
-            when = f"boils in {eta}"
+            when = tr("CookingView", "boils in {0}").format(eta)
         else:
-            when = f"at {s.target_c:g} °C in {eta}"
-        return now, f"→ {s.target_c:g} °C · {when}"
+            when = tr("CookingView", "at {0} in {1}").format(text.setting(s.target_c), eta)
+        return now, f"→ {text.setting(s.target_c)} · {when}"
     if s.remaining_s is not None:
-        return text.clock(s.remaining_s), "left" + (f" · {text.temp(s.temp_c)} °C now" if s.temp_c is not None else "")
-    return "Now", ""
+        if s.temp_c is None:
+            return text.clock(s.remaining_s), tr("CookingView", "left")
+        return text.clock(s.remaining_s), tr("CookingView", "left · {0} now").format(text.degrees(s.temp_c))
+    return tr("CookingView", "Now"), ""
 
 
 class StepCard(QFrame):
@@ -122,8 +127,9 @@ class StepCard(QFrame):
         self.index = s.index
         colour = self.theme.zone_color(s.zone) if s.zone is not None else self.theme.c("border")
         self.stripe.setStyleSheet(f"background: {colour}; border: none; border-radius: 4px;")
-        where = [x for x in (s.pot_label, s.zone_name, s.setting) if x]
-        set_text(self.meta, f"Step {s.index + 1}" + (" · " + " · ".join(where) if where else ""))
+        where = [x for x in (s.pot_label, s.zone_name, text.temps_in_text(s.setting)) if x]
+        set_text(self.meta, translate("CookingView", "Step {0}").format(s.index + 1)
+                 + (" · " + " · ".join(where) if where else ""))
         set_text(self.text, s.text)
         big, state = big_and_state(s)
         set_text(self.big, big)
@@ -180,7 +186,8 @@ class CookingView(QWidget):
         self.done_bar.setObjectName("DoneBar")
         self.done_label = QLabel("")
         self.done_label.setWordWrap(True)
-        self.close_button = _button("Close", tip="Put the recipe away")
+        self.close_button = _button(translate("CookingView", "Close"),
+                                    tip=translate("CookingView", "Put the recipe away"))
         dl = QVBoxLayout(self.done_bar)
         dl.addWidget(self.done_label)
         dl.addWidget(self.close_button)
@@ -209,10 +216,14 @@ class CookingView(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        self.confirm_button = _button("Confirm", "Primary", "Start the step waiting for you, or say it is done")
-        self.pause_button = _button("Pause", tip="Stop the timers; the recipe stops setting the zones")
-        self.skip_button = _button("Skip", tip="End the current step now")
-        self.abort_button = _button("Abort", "Danger", "Stop the recipe and switch its zones off")
+        self.confirm_button = _button(translate("CookingView", "Confirm"), "Primary",
+                                      translate("CookingView", "Start the step waiting for you, or say it is done"))
+        self.pause_button = _button(translate("CookingView", "Pause"),
+                                    tip=translate("CookingView", "Stop the timers; the recipe stops setting the zones"))
+        self.skip_button = _button(translate("CookingView", "Skip"),
+                                   tip=translate("CookingView", "End the current step now"))
+        self.abort_button = _button(translate("CookingView", "Abort"), "Danger",
+                                    translate("CookingView", "Stop the recipe and switch its zones off"))
         self.confirm_button.clicked.connect(self._confirm)
         self.pause_button.clicked.connect(self._pause_or_resume)
         self.skip_button.clicked.connect(self._skip)
@@ -225,10 +236,10 @@ class CookingView(QWidget):
             cl.addWidget(b)
 
         self.abort_box = QWidget()
-        self.abort_question = QLabel("Abort the recipe? Its zones switch off.")
+        self.abort_question = QLabel(translate("CookingView", "Abort the recipe? Its zones switch off."))
         self.abort_question.setWordWrap(True)
-        self.abort_yes = _button("Yes, abort", "DangerYes")
-        self.abort_no = _button("Keep cooking")
+        self.abort_yes = _button(translate("CookingView", "Yes, abort"), "DangerYes")
+        self.abort_no = _button(translate("CookingView", "Keep cooking"))
         self.abort_yes.clicked.connect(self._abort_yes)
         self.abort_no.clicked.connect(self.cancel_abort)
         al = QVBoxLayout(self.abort_box)
@@ -282,25 +293,30 @@ class CookingView(QWidget):
             else:
                 card.hide()
         done = view.steps_done
-        set_text(self.progress, f"{done} of {view.steps_total} steps done" + (
-            f" · {len(self.order)} at once" if len(self.order) > 1 else ""))
+        progress = translate("CookingView", "{0} of {1} steps done").format(done, view.steps_total)
+        if len(self.order) > 1:
+            progress += " · " + translate("CookingView", "{0} at once").format(len(self.order))
+        set_text(self.progress, progress)
         nxt = view.next[0][1] if view.next else ""
-        set_text(self.next_label, f"Next: {nxt}" if nxt else "")
+        set_text(self.next_label, translate("CookingView", "Next: {0}").format(nxt) if nxt else "")
         self.next_label.setVisible(bool(nxt))
         paused = view.status is RunStatus.PAUSED
-        set_text(self.paused_label, f"PAUSED — {view.paused_reason or 'tap Resume to carry on'}")
+        reason = text.temps_in_text(view.paused_reason) if view.paused_reason else \
+            translate("CookingView", "tap Resume to carry on")
+        set_text(self.paused_label, translate("CookingView", "PAUSED — {0}").format(reason))
         self.paused_bar.setVisible(paused)
         finished = view.status.finished
         if finished:
-            words = (f"✓ {view.title} is ready. Enjoy!" if view.status is RunStatus.COMPLETED
-                     else f"{view.title}: aborted. The zones it used are off.")
+            words = (translate("CookingView", "✓ {0} is ready. Enjoy!").format(view.title)
+                     if view.status is RunStatus.COMPLETED
+                     else translate("CookingView", "{0}: aborted. The zones it used are off.").format(view.title))
             set_text(self.done_label, words)
             self.abort_box.hide()
         self.done_bar.setVisible(finished)
         self.scroll.setVisible(not finished)
         self.controls.setVisible(not finished and not self.abort_box.isVisible())
         running = view.status is RunStatus.RUNNING
-        set_text(self.pause_button, "Resume" if paused else "Pause")
+        set_text(self.pause_button, translate("CookingView", "Resume") if paused else translate("CookingView", "Pause"))
         set_prop(self.pause_button, "current", paused)
         self.pause_button.setEnabled(running or paused)
         self.confirm_button.setEnabled(running and any(asks(s) for s in self.order))

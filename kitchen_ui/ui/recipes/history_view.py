@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -25,10 +25,15 @@ from PySide6.QtWidgets import (
 from ...storage.database import KitchenDB
 from ...storage.library import KitchenLibrary
 from ...storage.sessions import SessionData, SessionInfo, export_csv
+from .. import text
 from ..plot import TempAxis, TimeAxis
+from ..prefs import display_prefs
 from ..theme import Theme
+from ..units import TempUnit
 from ..zone_card import set_text
 from .recipe_view import minutes, touch_scrolling
+
+translate = QCoreApplication.translate
 
 EVENT_COLOR = "#ff5a5a"
 STEP_KINDS = ("step_active",)
@@ -51,17 +56,20 @@ def export_session_csv(kdb: KitchenDB, session_id: int, path: str | Path) -> int
 
 
 def when(started_at: str) -> str:
-    """'Sun 12 Jan 18:05' in local time from the stored UTC ISO time."""
+    """'Sun 12 Jan 18:05' in local time from the stored UTC ISO time, in the dashboard's language."""
     try:
-        return datetime.fromisoformat(started_at).astimezone().strftime("%a %d %b %H:%M")
+        moment = datetime.fromisoformat(started_at)
     except ValueError:
         return started_at
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(local, "ddd d MMM HH:mm")
 
 
 def session_row(s: SessionInfo) -> str:
-    length = minutes(s.duration_s) if s.duration_s >= 30 else f"{s.duration_s:.0f} s"
-    state = "" if s.ended_at else " · not closed"
-    return f"{s.title or 'Session'}\n{when(s.started_at)} · {length}{state}"
+    length = minutes(s.duration_s) if s.duration_s >= 30 else translate("HistoryPage", "{0} s").format(
+        f"{s.duration_s:.0f}")
+    state = "" if s.ended_at else " · " + translate("HistoryPage", "not closed")
+    return f"{s.title or translate('HistoryPage', 'Session')}\n{when(s.started_at)} · {length}{state}"
 
 
 class HistoryPage(QWidget):
@@ -82,7 +90,8 @@ class HistoryPage(QWidget):
         self.list.setWordWrap(True)
         touch_scrolling(self.list)
         self.list.currentRowChanged.connect(self._on_row)
-        self.empty = QLabel("No cooking recorded yet. Sessions appear here once a zone has been on.")
+        self.empty = QLabel(translate("HistoryPage", "No cooking recorded yet. Sessions appear here once a zone "
+                                                     "has been on."))
         self.empty.setObjectName("Hint")
         self.empty.setWordWrap(True)
 
@@ -91,9 +100,10 @@ class HistoryPage(QWidget):
         self.facts = QLabel("")
         self.facts.setObjectName("Hint")
         self.facts.setWordWrap(True)
-        self.export_button = QPushButton("Export CSV")
+        self.export_button = QPushButton(translate("HistoryPage", "Export CSV"))
         self.export_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.export_button.setToolTip("Save this session's samples, events and steps as a CSV file")
+        self.export_button.setToolTip(translate("HistoryPage", "Save this session's samples, events and steps as "
+                                                               "a CSV file"))
         self.export_button.clicked.connect(self._export_clicked)
         self.export_note = QLabel("")
         self.export_note.setObjectName("Hint")
@@ -144,6 +154,11 @@ class HistoryPage(QWidget):
         self.panel = panel
         self.aside: QWidget | None = None
         self._show_session(None)
+        display_prefs().unit_changed.connect(self._on_unit)
+
+    def _on_unit(self, _unit: object) -> None:
+        """°C/°F switched: draw the session shown again in the new unit."""
+        self._show_session(self.data)
 
     # -- other views of the history (the week's energy: kitchen_ui.ui.diet) -------------------------
     def add_aside(self, button: QPushButton, widget: QWidget) -> None:
@@ -202,21 +217,28 @@ class HistoryPage(QWidget):
         self.curves, self.markers = {}, []
         self.export_button.setEnabled(data is not None)
         if data is None:
-            set_text(self.title, "History")
+            set_text(self.title, translate("HistoryPage", "History"))
             set_text(self.facts, "")
             set_text(self.legend, "")
             return
         info = data.info
-        set_text(self.title, info.title or "Session")
-        set_text(self.facts, f"{when(info.started_at)} · {minutes(info.duration_s) or '0 min'} · "
-                             f"{info.stove_model or 'stove'} · {info.samples:,} samples")
+        set_text(self.title, info.title or translate("HistoryPage", "Session"))
+        set_text(self.facts, translate("HistoryPage", "{0} · {1} · {2} · {3} samples").format(
+            when(info.started_at), minutes(info.duration_s) or minutes(0),
+            info.stove_model or text.zone_label(None, None), f"{info.samples:,}"))
+        fahrenheit = text.temp_unit() is TempUnit.FAHRENHEIT
+        item.setLabel("left", text.unit_symbol(), color=self.theme.c("text_dim"))
         legend = []
         for zone, arr in sorted(data.zones.items()):
             colour = self.theme.zone_color(zone)
             x = arr["t"].astype(float)
             y = arr["temp_c"].astype(float)
+            if fahrenheit:                          # recorded in °C, as the stove speaks
+                y = y * 1.8 + 32.0
             self.curves[zone] = item.plot(x, y, pen=pg.mkPen(colour, width=3), connect="finite")
             target = arr["target_c"].astype(float)
+            if fahrenheit:
+                target = target * 1.8 + 32.0
             if np.isfinite(target).any():
                 self.curves[-1 - zone] = item.plot(
                     x, target, pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), connect="finite")
@@ -226,7 +248,7 @@ class HistoryPage(QWidget):
             if s["kind"] in STEP_KINDS and s.get("step") is not None:
                 self._mark(s["t"], f"{s['step'] + 1}", self.theme.c("text_dim"), s["message"])
         for e in data.events:
-            self._mark(e["t"], e["kind"].replace("_", " "), EVENT_COLOR, e["message"])
+            self._mark(e["t"], e["kind"].replace("_", " "), EVENT_COLOR, text.temps_in_text(e["message"]))
         item.enableAutoRange()
         item.autoRange(padding=0.02)
 
@@ -252,7 +274,8 @@ class HistoryPage(QWidget):
             return
         sid = self.data.info.id
         start = str(Path.home() / f"hearth-session-{sid}.csv")
-        path, _filter = QFileDialog.getSaveFileName(self, "Export the session as CSV", start, "CSV files (*.csv)")
+        path, _filter = QFileDialog.getSaveFileName(self, translate("HistoryPage", "Export the session as CSV"), start,
+                                                    translate("HistoryPage", "CSV files (*.csv)"))
         if path:
             self.export_to(path)
 
@@ -265,7 +288,8 @@ class HistoryPage(QWidget):
         try:
             rows = export_session_csv(self.library.kdb, self.data.info.id, path)
         except OSError as exc:
-            set_text(self.export_note, f"Could not export to {path}: {exc.strerror or exc}")
+            set_text(self.export_note, translate("HistoryPage", "Could not export to {0}: {1}").format(
+                path, exc.strerror or exc))
             return None
-        set_text(self.export_note, f"Exported {rows:,} rows to {path}")
+        set_text(self.export_note, translate("HistoryPage", "Exported {0} rows to {1}").format(f"{rows:,}", path))
         return rows

@@ -4,11 +4,13 @@ that was cut short (the app was killed, the power went) where it was, timers inc
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...storage.runs import SavedRun
 from ..zone_card import set_text
+
+translate = QCoreApplication.translate
 
 
 def _button(label: str, name: str = "") -> QPushButton:
@@ -27,10 +29,10 @@ class IdlePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.saved: SavedRun | None = None
-        self.hint = QLabel("No recipe running. The manual controls above always work.")
+        self.hint = QLabel(translate("IdlePanel", "No recipe running. The manual controls above always work."))
         self.hint.setObjectName("Hint")
         self.hint.setWordWrap(True)
-        self.choose = _button("Choose a recipe…")
+        self.choose = _button(translate("IdlePanel", "Choose a recipe…"))
         self.choose.clicked.connect(self.choose_requested)
 
         self.offer = QFrame()
@@ -38,8 +40,8 @@ class IdlePanel(QWidget):
         self.offer_label = QLabel("")
         self.offer_label.setWordWrap(True)
         self.offer_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.resume = _button("Resume", "Primary")
-        self.discard = _button("Discard")
+        self.resume = _button(translate("IdlePanel", "Resume"), "Primary")
+        self.discard = _button(translate("IdlePanel", "Discard"))
         self.resume.clicked.connect(lambda: self.saved and self.resume_requested.emit(self.saved.run_id))
         self.discard.clicked.connect(lambda: self.saved and self.discard_requested.emit(self.saved.run_id))
         self.offer_note = QLabel("")
@@ -67,9 +69,13 @@ class IdlePanel(QWidget):
         self.offer.setVisible(saved is not None)
         if saved is None:
             return
-        where = f" at {saved.current}" if saved.current else ""
-        set_text(self.offer_label, f"“{saved.title}” was interrupted{where}. Resume where it was, timers "
-                                   "included, or discard it?")
+        if saved.current:
+            words = translate("IdlePanel", "“{0}” was interrupted at {1}. Resume where it was, timers included, "
+                                           "or discard it?").format(saved.title, saved.current)
+        else:
+            words = translate("IdlePanel", "“{0}” was interrupted. Resume where it was, timers included, "
+                                           "or discard it?").format(saved.title)
+        set_text(self.offer_label, words)
         self.resume.setEnabled(can_resume)
         set_text(self.offer_note, why)
         self.offer_note.setVisible(bool(why))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ...recipes.engine import RecipeEngine, RunError
 from ...recipes.model import Recipe, RecipeError
@@ -38,6 +38,8 @@ from .history_view import HistoryPage
 from .idle_panel import IdlePanel
 from .library_view import LibraryPage
 from .recording import IDLE_CLOSE_S, SessionKeeper
+
+translate = QCoreApplication.translate
 
 
 class Kitchen(QObject):
@@ -66,8 +68,8 @@ class Kitchen(QObject):
         self.library_page.start_requested.connect(self.start_recipe)
         self.history_page = HistoryPage(self.library, window.theme)
         self.history_page.before_read = self.sessions.flush
-        self.recipes_tab = window.add_page("Recipes", self.library_page)
-        self.history_tab = window.add_page("History", self.history_page)
+        self.recipes_tab = window.add_page(translate("Kitchen", "Recipes"), self.library_page)
+        self.history_tab = window.add_page(translate("Kitchen", "History"), self.history_page)
         window.page_changed.connect(self._on_page)
 
         self.cooking = CookingView(window.theme)
@@ -95,9 +97,10 @@ class Kitchen(QObject):
     # -- starting and resuming ------------------------------------------------------------------------
     def _why_not(self) -> str:
         if self.engine is not None and not self.engine.status.finished:
-            return f"“{self.engine.recipe.title}” is cooking: finish or abort it first."
+            title = self.engine.recipe.title
+            return translate("Kitchen", "“{0}” is cooking: finish or abort it first.").format(title)
         if self.model.info is None or not self.model.can_control:
-            return "Not connected to the stove as its controller: recipes cannot set the zones."
+            return translate("Kitchen", "Not connected to the stove as its controller: recipes cannot set the zones.")
         return ""
 
     def _refresh_availability(self, *_args: object) -> None:
@@ -121,7 +124,8 @@ class Kitchen(QObject):
         try:
             engine = RecipeEngine(recipe, self.model.stove, self.clock, store=self.runs)
         except RecipeError as exc:
-            self.library_page.view.set_can_start(False, f"Cannot cook this on this stove: {exc}")
+            why = translate("Kitchen", "Cannot cook this on this stove: {0}").format(exc)
+            self.library_page.view.set_can_start(False, why)
             return None
         self._place_pots(engine)
         self._adopt(engine, self._recipe_id(recipe))
@@ -137,7 +141,8 @@ class Kitchen(QObject):
         try:
             engine = self.runs.resume(run_id, self.model.stove, self.clock)
         except (RecipeError, LookupError) as exc:
-            self.idle.set_offer(self.idle.saved, False, f"It cannot be resumed: {exc}. Discard it.")
+            why = translate("Kitchen", "It cannot be resumed: {0}. Discard it.").format(exc)
+            self.idle.set_offer(self.idle.saved, False, why)
             return None
         self._place_pots(engine)
         self._adopt(engine, self._recipe_id(engine.recipe))
@@ -172,7 +177,7 @@ class Kitchen(QObject):
             pot = engine.recipe.pot(pot_id)
             if pot is not None and pot.vessel is not None:
                 self.model.request("sim.set_pan", {"zone": zone, "pan": pot.vessel.pan_params()}, zone=zone,
-                                   action=f"put the {pot.label or pot.id} on the zone")
+                                   action=translate("Kitchen", "put the {0} on the zone").format(pot.label or pot.id))
 
     def _adopt(self, engine: RecipeEngine, recipe_id: int | None) -> None:
         self.engine = engine
@@ -215,8 +220,10 @@ class Kitchen(QObject):
         zone = self.window.manual.zone
         if zone not in self.zones_in_use():
             return
-        name = self.model.zone_info(zone).name if self.model.zone_info(zone) else f"zone {zone}"
-        why = f"You changed {name} by hand: the recipe paused. Resume to let it set the zones again."
+        info = self.model.zone_info(zone)
+        name = info.name if info else translate("Kitchen", "zone {0}").format(zone)
+        why = translate("Kitchen", "You changed {0} by hand: the recipe paused. "
+                                   "Resume to let it set the zones again.").format(name)
         engine.pause(why)
         self._on_alert(RunAlert(t=self.clock.now(), kind="cook", message=why, zone=zone, warning=True))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
@@ -19,11 +19,21 @@ from PySide6.QtWidgets import (
 from ...recipes.model import Recipe
 from ...storage.library import KitchenLibrary
 from ...storage.recipes_store import RecipeSummary
+from .. import text as words
 from ..zone_card import set_text
 from .recipe_view import RecipeView, minutes, touch_scrolling
 
-TIME_LIMITS = (("Any time", None), ("≤ 15 min", 15), ("≤ 30 min", 30), ("≤ 1 h", 60))
-ALL_TAGS = "Any cuisine or course"
+translate = QCoreApplication.translate
+
+# (key and English label, minutes); the chips show the label translated
+TIME_LIMITS = ((QT_TRANSLATE_NOOP("LibraryPage", "Any time"), None),
+               (QT_TRANSLATE_NOOP("LibraryPage", "≤ 15 min"), 15),
+               (QT_TRANSLATE_NOOP("LibraryPage", "≤ 30 min"), 30),
+               (QT_TRANSLATE_NOOP("LibraryPage", "≤ 1 h"), 60))
+ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPage", "Any cuisine or course")
+TAG_KINDS = {"cuisine": QT_TRANSLATE_NOOP("LibraryPage", "Cuisine"),
+             "course": QT_TRANSLATE_NOOP("LibraryPage", "Course"),
+             "other": QT_TRANSLATE_NOOP("LibraryPage", "Other")}
 
 
 def filter_recipes(items: Iterable[RecipeSummary], *, text: str = "", tag: tuple[str, str] | None = None,
@@ -46,7 +56,8 @@ def filter_recipes(items: Iterable[RecipeSummary], *, text: str = "", tag: tuple
 
 
 def row_text(r: RecipeSummary) -> str:
-    facts = [minutes(r.total_time_s), f"{r.servings} serving{'s' if r.servings != 1 else ''}"]
+    facts = [minutes(r.total_time_s), words.counted(translate("LibraryPage", "%n serving(s)", "", r.servings),
+                                                    r.servings)]
     facts += [v for k, v in r.tags if k in ("cuisine", "diet")]
     return f"{r.title}\n" + " · ".join(f for f in facts if f)
 
@@ -82,7 +93,7 @@ class LibraryPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("Search")
-        self.search.setPlaceholderText("Search recipes")
+        self.search.setPlaceholderText(translate("LibraryPage", "Search recipes"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refilter)
         self.tag_box = QComboBox()
@@ -98,7 +109,7 @@ class LibraryPage(QWidget):
         time_row = QHBoxLayout()
         time_row.setSpacing(6)
         for i, (label, _m) in enumerate(TIME_LIMITS):
-            b = _chip(label)
+            b = _chip(translate("LibraryPage", label))
             b.setChecked(i == 0)
             self.time_group.addButton(b, i)
             self.time_chips[label] = b
@@ -150,10 +161,11 @@ class LibraryPage(QWidget):
         chosen_tag = self.tag_box.currentData()
         self.tag_box.blockSignals(True)
         self.tag_box.clear()
-        self.tag_box.addItem(ALL_TAGS, None)
+        self.tag_box.addItem(translate("LibraryPage", ALL_TAGS), None)
         for kind in ("cuisine", "course", "other"):
             for value in tags.get(kind, []):
-                self.tag_box.addItem(f"{kind.capitalize()}: {value}", (kind, value))
+                kind_words = translate("LibraryPage", TAG_KINDS[kind]) if kind in TAG_KINDS else kind.capitalize()
+                self.tag_box.addItem(f"{kind_words}: {value}", (kind, value))
         idx = self.tag_box.findData(chosen_tag) if chosen_tag is not None else 0
         self.tag_box.setCurrentIndex(max(0, idx))
         self.tag_box.blockSignals(False)
@@ -205,7 +217,8 @@ class LibraryPage(QWidget):
                 item.setIcon(mark.icon)
         self.list.blockSignals(False)
         n, total = len(self.shown), len(self.items)
-        set_text(self.count, f"{n} of {total} recipes" if n != total else f"{total} recipes")
+        set_text(self.count, translate("LibraryPage", "{0} of {1} recipes").format(n, total) if n != total
+                 else translate("LibraryPage", "{0} recipes").format(total))
         keep = next((i for i, r in enumerate(self.shown) if current and r.id == current.id), None)
         if keep is not None:                     # still listed: keep it, and its servings
             self.list.blockSignals(True)

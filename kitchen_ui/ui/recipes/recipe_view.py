@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget,
 )
 
 from ...recipes.model import Ingredient, Recipe
 from ...recipes.trial import clock_text
+from .. import text
 from ..zone_card import set_text
+
+translate = QCoreApplication.translate
 
 MAX_SERVINGS = 24
 FRACTIONS = ((0.0, ""), (0.125, "⅛"), (0.25, "¼"), (1 / 3, "⅓"), (0.5, "½"), (2 / 3, "⅔"), (0.75, "¾"), (1.0, ""))
@@ -51,7 +54,9 @@ def minutes(seconds: float | None) -> str:
     if seconds is None:
         return ""
     m = round(seconds / 60)
-    return f"{m // 60} h {m % 60:02d} min" if m >= 60 else f"{m} min"
+    if m >= 60:
+        return translate("RecipeView", "{0} h {1:02d} min").format(m // 60, m % 60)
+    return translate("RecipeView", "{0} min").format(m)
 
 
 def step_line(recipe: Recipe, i: int) -> str:
@@ -61,7 +66,7 @@ def step_line(recipe: Recipe, i: int) -> str:
     if pot is not None:
         how.append(pot.label or pot.id)
     if s.setting is not None:
-        how.append(s.setting.describe())
+        how.append(text.temps_in_text(s.setting.describe()))
     if s.duration_s is not None:
         how.append(clock_text(s.duration_s))
     return f"{i + 1}. {s.text}" + (f"  ({', '.join(how)})" if how else "")
@@ -97,17 +102,17 @@ class RecipeView(QFrame):
         self.recipe: Recipe | None = None
         self.servings = 0
         self._can_start, self._why_not = True, ""
-        self.title = _label("Choose a recipe", "RecipeTitle")
+        self.title = _label(translate("RecipeView", "Choose a recipe"), "RecipeTitle")
         self.facts = _label("", "Hint")
         self.less = QPushButton("−")
         self.more = QPushButton("+")
         for b, step in ((self.less, -1), (self.more, 1)):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, d=step: self.set_servings(self.servings + d))
-        self.less.setToolTip("Fewer servings")
-        self.more.setToolTip("More servings")
+        self.less.setToolTip(translate("RecipeView", "Fewer servings"))
+        self.more.setToolTip(translate("RecipeView", "More servings"))
         self.servings_label = _label("", "Servings", wrap=False)
-        self.start_button = QPushButton("Start cooking")
+        self.start_button = QPushButton(translate("RecipeView", "Start cooking"))
         self.start_button.setObjectName("Primary")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.start_button.clicked.connect(self._start)
@@ -136,9 +141,11 @@ class RecipeView(QFrame):
         bl.setSpacing(6)
         bl.addWidget(self.description)
         self._sections = {}
-        for name, widget in (("Ingredients", self.ingredients), ("Pots on the stove", self.pots),
-                             ("Steps", self.steps), ("The story", self.story)):
-            head = _label(name, "Section")
+        for name, widget in ((QT_TRANSLATE_NOOP("RecipeView", "Ingredients"), self.ingredients),
+                             (QT_TRANSLATE_NOOP("RecipeView", "Pots on the stove"), self.pots),
+                             (QT_TRANSLATE_NOOP("RecipeView", "Steps"), self.steps),
+                             (QT_TRANSLATE_NOOP("RecipeView", "The story"), self.story)):
+            head = _label(translate("RecipeView", name), "Section")
             self._sections[name] = head
             bl.addWidget(head)
             bl.addWidget(widget)
@@ -171,28 +178,33 @@ class RecipeView(QFrame):
         for w in (self.less, self.more, self.servings_label, self.start_button, self.scroll):
             w.setVisible(has)
         if recipe is None:
-            set_text(self.title, "Choose a recipe")
-            set_text(self.facts, "Pick one from the list: it shows here, for as many people as you cook for.")
+            set_text(self.title, translate("RecipeView", "Choose a recipe"))
+            set_text(self.facts, translate("RecipeView", "Pick one from the list: it shows here, for as many people "
+                                                         "as you cook for."))
             self.start_note.hide()
             self.recipe_shown.emit(None)
             return
         self.servings = recipe.servings
         set_text(self.title, recipe.title)
-        facts = [minutes(recipe.total_time_s) and f"{minutes(recipe.total_time_s)} in all"]
+        facts = [minutes(recipe.total_time_s) and translate("RecipeView", "{0} in all").format(
+            minutes(recipe.total_time_s))]
         if recipe.active_time_s:
-            facts.append(f"{minutes(recipe.active_time_s)} at the stove")
+            facts.append(translate("RecipeView", "{0} at the stove").format(minutes(recipe.active_time_s)))
         facts += [v for _k, v in recipe.tags]
         set_text(self.facts, " · ".join(f for f in facts if f))
         set_text(self.description, recipe.description)
         self.description.setVisible(bool(recipe.description))
-        set_text(self.pots, "\n".join(f"• {p.label or p.id} — {p.zone} zone" for p in recipe.pots) or "—")
+        set_text(self.pots, "\n".join(translate("RecipeView", "• {0} — {1} zone").format(p.label or p.id, p.zone)
+                                      for p in recipe.pots) or "—")
         set_text(self.steps, "\n".join(step_line(recipe, i) for i in range(len(recipe.steps))))
         story = recipe.story
         who = ", ".join(html.escape(x) for x in (story.origin, story.cook) if x)
         set_text(self.story, html.escape(story.text) + (f"<br><i>— {who}</i>" if who else ""))
         self.story.setVisible(bool(story.text or who))
         self._sections["The story"].setVisible(bool(story.text or who))
-        set_text(self.source, f"Source: {recipe.source or 'unknown'}    Licence: {recipe.licence or 'unknown'}")
+        unknown = translate("RecipeView", "unknown")
+        set_text(self.source, translate("RecipeView", "Source: {0}    Licence: {1}").format(
+            recipe.source or unknown, recipe.licence or unknown))
         self._show_servings()
         self.set_can_start(self._can_start, self._why_not)
         self.scroll.verticalScrollBar().setValue(0)
@@ -224,7 +236,8 @@ class RecipeView(QFrame):
     def _show_servings(self) -> None:
         recipe = self.scaled()
         assert recipe is not None
-        set_text(self.servings_label, f"{self.servings} serving{'s' if self.servings != 1 else ''}")
+        set_text(self.servings_label, text.counted(translate("RecipeView", "%n serving(s)", "", self.servings),
+                                                   self.servings))
         self.less.setEnabled(self.servings > 1)
         self.more.setEnabled(self.servings < MAX_SERVINGS)
         lines = [f"• {html.escape(ingredient_line(i))}" for i in recipe.ingredients]
