@@ -36,9 +36,10 @@ EXCLUDED_MODULES = [
 # Qt plugins and translations dropped from the collected files (patterns on the bundle path);
 # the libraries only they needed go by themselves (select_binaries).
 _DROPPED = [re.compile(p) for p in (
-    r"plugins/platforms/lib(qvnc|qvkkhrdisplay|qminimalegl)\.",
-    r"plugins/imageformats/lib(qpdf|qtiff|qwebp|qtga|qwbmp|qicns|qjpeg|qgif)\.",
-    r"plugins/platforminputcontexts/libqtvirtualkeyboardplugin\.",   # needs QtQuick
+    # (lib)?: Linux/macOS plugin files start with "lib", Windows ones do not
+    r"plugins/platforms/(lib)?(qvnc|qvkkhrdisplay|qminimalegl)\.",
+    r"plugins/imageformats/(lib)?(qpdf|qtiff|qwebp|qtga|qwbmp|qicns|qjpeg|qgif)\.",
+    r"plugins/platforminputcontexts/(lib)?qtvirtualkeyboardplugin\.",   # needs QtQuick
     r"plugins/platformthemes/",             # GTK / portal themes: Hearth brings its own theme
     r"plugins/(printsupport|sqldrivers|qmltooling|qmllint|designer|networkinformation|tls)/",
     r"plugins/wayland-graphics-integration-server/",   # compositor side only

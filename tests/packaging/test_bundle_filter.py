@@ -27,6 +27,8 @@ def test_unused_qt_plugins_and_translations_are_dropped_and_needed_ones_kept():
     assert keep_binary("PySide6/Qt/translations/qtbase_de.qm")       # kitchen_ui/ui/i18n.py loads these
     assert not keep_binary("PySide6/Qt/translations/qtmultimedia_de.qm")
     assert not keep_binary("PySide6/translations/qt_help_de.qm")     # Windows layout
+    assert not keep_binary("PySide6/plugins/imageformats/qpdf.dll")
+    assert keep_binary("PySide6/plugins/platforms/qwindows.dll")
     assert keep_binary("PySide6/Qt/lib/libQt6Core.so.6")
 
 
