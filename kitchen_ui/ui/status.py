@@ -53,7 +53,8 @@ class StoveStatusBar(QStatusBar):
         self.setSizeGripEnabled(False)
         self.link_icon = QLabel()
         self.link_icon.setObjectName("LinkIcon")
-        self.link_icon.setFixedSize(LINK_ICON_PX + 8, LINK_ICON_PX)
+        self.link_icon.setFixedSize(LINK_ICON_PX, LINK_ICON_PX)
+        self.link_icon.setContentsMargins(0, 0, 0, 0)
         self._icon_online: bool | None = None
         self.addWidget(self.link_icon)
         self.link = MiddleElidedLabel()

@@ -61,11 +61,6 @@ def degrees(v: float | None) -> str:
     return f"{temp(v)} {_unit.symbol}"
 
 
-def counted(words: str, n: int) -> str:
-    """English plurals for a ``%n thing(s)`` message no catalogue translated ("1 serving", "2 servings")."""
-    return words.replace("(s)", "" if n == 1 else "s") if "(s)" in words else words
-
-
 def setting(v: float) -> str:
     """A temperature someone chose (a recipe's 98.5 °C stays 98.5; °F in whole degrees)."""
     if _unit is TempUnit.CELSIUS:

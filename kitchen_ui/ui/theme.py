@@ -159,6 +159,7 @@ QPushButton#TargetValue {{ font-size: {px('title_font')}px; font-weight: bold; b
 QPushButton#KioskSettings {{ font-size: {px('small_font')}px; padding: 0 {px('spacing')}px; }}
 QWidget#DimCover {{ background: {_rgba(c('veil'), 215)}; }}
 QLabel#DimHint {{ color: {c('stale')}; font-size: {px('title_font')}px; background: transparent; }}
+QStatusBar QLabel#LinkIcon {{ padding: 0; }}
 QFrame#ErrorBanner {{ background: {c('fault_bg')}; }}
 QFrame#ErrorBanner QLabel {{ color: {c('fault_text')}; font-weight: bold; }}
 QMenuBar {{ background: {c('surface')}; border-bottom: 1px solid {c('border')}; font-size: {px('small_font')}px; }}

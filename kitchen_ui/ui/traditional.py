@@ -294,7 +294,7 @@ class TraditionalPanel(QFrame):
                  if timer is not None else translate("TraditionalPanel", "Timer"))
         set_prop(self.timer_button, "current", timer is not None)
         if info is not None and z is not None:
-            where = f"{info.name}: {text.mode(z).lower()}"
+            where = f"{info.name}: {text.mode(z)}"
             if z.mode == "target" and z.target_c is not None:
                 where += f" {text.degrees(z.target_c)}"
             set_text(self.zone_status, where)

@@ -46,28 +46,27 @@ def urgency(step: ActiveStep) -> tuple:
 
 def big_and_state(s: ActiveStep) -> tuple[str, str]:
     """The big numerals and the line under them for one step."""
-    tr = translate
     if s.phase is Phase.PROMPT:
-        return tr("CookingView", "Your turn"), tr("CookingView", "Waiting for you: tap Confirm to start")
+        return translate("CookingView", "Your turn"), translate("CookingView", "Waiting for you: tap Confirm to start")
     if s.phase is Phase.FINISHING:
-        big = tr("CookingView", "Time is up") if s.duration_s else tr("CookingView", "Done?")
-        return big, tr("CookingView", "Tap Confirm when it is done")
+        big = translate("CookingView", "Time is up") if s.duration_s else translate("CookingView", "Done?")
+        return big, translate("CookingView", "Tap Confirm when it is done")
     if s.phase is Phase.HEATING and s.target_c is not None:
         now = text.degrees(s.temp_c)
         cooling = s.temp_c is not None and s.temp_c > s.target_c
         eta = format_eta(s.eta_s)
         if not eta:
-            when = tr("CookingView", "cooling down") if cooling else tr("CookingView", "heating up")
+            when = translate("CookingView", "cooling down") if cooling else translate("CookingView", "heating up")
         elif 95.0 <= s.target_c <= 101.0 and not cooling:
-            when = tr("CookingView", "boils in {0}").format(eta)
+            when = translate("CookingView", "boils in {0}").format(eta)
         else:
-            when = tr("CookingView", "at {0} in {1}").format(text.setting(s.target_c), eta)
+            when = translate("CookingView", "at {0} in {1}").format(text.setting(s.target_c), eta)
         return now, f"→ {text.setting(s.target_c)} · {when}"
     if s.remaining_s is not None:
         if s.temp_c is None:
-            return text.clock(s.remaining_s), tr("CookingView", "left")
-        return text.clock(s.remaining_s), tr("CookingView", "left · {0} now").format(text.degrees(s.temp_c))
-    return tr("CookingView", "Now"), ""
+            return text.clock(s.remaining_s), translate("CookingView", "left")
+        return text.clock(s.remaining_s), translate("CookingView", "left · {0} now").format(text.degrees(s.temp_c))
+    return translate("CookingView", "Now"), ""
 
 
 class StepCard(QFrame):

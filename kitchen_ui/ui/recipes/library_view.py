@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 from ...recipes.model import Recipe
 from ...storage.library import KitchenLibrary
 from ...storage.recipes_store import RecipeSummary
-from .. import text as words
 from ..zone_card import set_text
-from .recipe_view import RecipeView, minutes, touch_scrolling
+from .recipe_view import RecipeView, minutes, servings_text, touch_scrolling
 
 translate = QCoreApplication.translate
 
@@ -56,8 +55,7 @@ def filter_recipes(items: Iterable[RecipeSummary], *, text: str = "", tag: tuple
 
 
 def row_text(r: RecipeSummary) -> str:
-    facts = [minutes(r.total_time_s), words.counted(translate("LibraryPage", "%n serving(s)", "", r.servings),
-                                                    r.servings)]
+    facts = [minutes(r.total_time_s), servings_text(r.servings)]
     facts += [v for k, v in r.tags if k in ("cuisine", "diet")]
     return f"{r.title}\n" + " · ".join(f for f in facts if f)
 

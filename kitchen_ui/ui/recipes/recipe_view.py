@@ -59,6 +59,13 @@ def minutes(seconds: float | None) -> str:
     return translate("RecipeView", "{0} min").format(m)
 
 
+def servings_text(n: int) -> str:
+    # two messages, not Qt's %n plurals: pyside6-lupdate does not see a count held in a variable
+    if n == 1:
+        return translate("RecipeView", "{0} serving").format(n)
+    return translate("RecipeView", "{0} servings").format(n)
+
+
 def step_line(recipe: Recipe, i: int) -> str:
     s = recipe.steps[i]
     how = []
@@ -236,8 +243,7 @@ class RecipeView(QFrame):
     def _show_servings(self) -> None:
         recipe = self.scaled()
         assert recipe is not None
-        set_text(self.servings_label, text.counted(translate("RecipeView", "%n serving(s)", "", self.servings),
-                                                   self.servings))
+        set_text(self.servings_label, servings_text(self.servings))
         self.less.setEnabled(self.servings > 1)
         self.more.setEnabled(self.servings < MAX_SERVINGS)
         lines = [f"• {html.escape(ingredient_line(i))}" for i in recipe.ingredients]
