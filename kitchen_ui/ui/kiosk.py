@@ -3,7 +3,8 @@
 Full screen, no window frame, no menus, nothing that needs a keyboard or a mouse: large page
 tabs move between dashboard, recipes and history, temperatures and timers are typed on the
 on-screen keypad, lists scroll by dragging (their scroll bars only show where you are), and the
-search field and file export, which need a keyboard and a file dialog, are left out. Settings
+search field, file export and the household editor (naming a profile), which need a keyboard or a
+file dialog, are left out: the household is set up in the desktop app, on the same database. Settings
 and quitting sit behind the PIN (:mod:`.pin_pad`); cooking, manual control and ALL OFF never
 ask for it. The screen dims when nobody uses it and nothing cooks (:mod:`.idle`).
 """
@@ -78,6 +79,11 @@ class Kiosk(QObject):
         if kitchen is not None:                    # typing and file dialogs need a keyboard and a mouse
             kitchen.library_page.search.hide()
             kitchen.history_page.export_button.hide()
+            eaters = getattr(getattr(kitchen, "diet", None), "eaters", None)
+            if eaters is not None:                 # naming a profile needs a keyboard: set up on the desktop
+                self._eaters = eaters
+                eaters.edit_button.hide()
+                eaters.household.changed.connect(self._hide_household_button)
         touch_only(window)
         window.page_changed.connect(lambda _page: touch_only(window))
 
@@ -92,6 +98,9 @@ class Kiosk(QObject):
         self.quit_action.triggered.connect(self.request_quit)
         window.addAction(self.quit_action)
         window.kiosk = self
+
+    def _hide_household_button(self, *_args: object) -> None:
+        self._eaters.edit_button.hide()            # the eaters bar shows it again when it rebuilds
 
     # -- what needs the PIN ----------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self._banners = lay
         lay.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.status = StoveStatusBar(model)
+        self.status = StoveStatusBar(model, theme=self.theme)
         self.setStatusBar(self.status)
         self.overlays = OverlayHost(central, header)
         self.manual.keypad_host = self.overlays

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from ..core.history import TARGET, TEMP
 from . import text
+from .plot_axes import TempAxis, TimeAxis, temp_tick_step, time_tick_spacing
 from .prefs import display_prefs
 from .stove_model import StoveModel
 from .theme import Theme
-from .units import TempUnit, c_to_f
+from .units import to_display
 from .zone_card import set_prop, set_text
 
 translate = QCoreApplication.translate
@@ -40,6 +41,7 @@ WINDOWS = ((QT_TRANSLATE_NOOP("TemperaturePlot", "5 min"), 300.0),
            (QT_TRANSLATE_NOOP("TemperaturePlot", "1 h"), 3600.0),
            (QT_TRANSLATE_NOOP("TemperaturePlot", "All"), None))
 Y_LIMITS_C = (-40.0, 450.0)
+ROOM_TO_BOIL_C = (20.0, 100.0)        # the y range always shows at least this much
 DEFAULT_WINDOW_S = 900.0
 REFRESH_MS = 100
 Y_STEP = 20.0
@@ -47,47 +49,6 @@ Y_STEP = 20.0
 # first paint (the dashboard's first frame) to stderr; "exit" also quits the app right after.
 FIRST_PAINT_ENV = "HEARTH_FIRST_PAINT"
 FIRST_PAINT_MARK = "hearth-first-paint"
-
-
-NICE_SPACINGS_S = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
-PX_PER_LABEL = 90
-
-
-def time_tick_spacing(span: float, size_px: float) -> tuple[float, float]:
-    """Major and minor tick spacing in seconds at clock-friendly steps (1, 2, 5, 10, 15, 30 min...)."""
-    max_ticks = max(2.0, size_px / PX_PER_LABEL)
-    major = next((s for s in NICE_SPACINGS_S if span / s <= max_ticks), NICE_SPACINGS_S[-1])
-    minor = next((s for s in NICE_SPACINGS_S if s < major and major % s == 0 and major / s <= 6), major)
-    return float(major), float(minor)
-
-
-def temp_tick_step(span: float) -> float:
-    """Degrees between horizontal grid lines (and labels): at most eight lines in view."""
-    return float(next((s for s in (5, 10, 20, 50, 100) if span / s <= 8), 200))
-
-
-class TempAxis(pg.AxisItem):
-    """Temperature labels exactly where the grid lines are."""
-
-    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph naming)
-        span = maxVal - minVal
-        if not span > 0:
-            return super().tickSpacing(minVal, maxVal, size)
-        return [(temp_tick_step(span), 0)]
-
-
-class TimeAxis(pg.AxisItem):
-    """Stove time as m:ss or 1h05 at clock-friendly steps instead of decimal seconds."""
-
-    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph naming)
-        span = maxVal - minVal
-        if not (span > 0 and size > 0) or self.orientation not in ("bottom", "top"):
-            return super().tickSpacing(minVal, maxVal, size)
-        major, minor = time_tick_spacing(span, size)
-        return [(major, 0), (minor, 0)]
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph naming)
-        return [text.axis_time(v * scale, spacing * scale) for v in values]
 
 
 class PlotView(pg.PlotWidget):
@@ -253,7 +214,7 @@ class TemperaturePlot(QWidget):
             self.refresh()
 
     def _set_y_limits(self) -> None:
-        lo, hi = (c_to_f(v) for v in Y_LIMITS_C) if text.temp_unit() is TempUnit.FAHRENHEIT else Y_LIMITS_C
+        lo, hi = (to_display(v, text.temp_unit()) for v in Y_LIMITS_C)
         self.view.getPlotItem().getViewBox().setLimits(yMin=lo, yMax=hi, minXRange=10, minYRange=5)
 
     # -- curves and legend -----------------------------------------------------------------------
@@ -404,8 +365,7 @@ class TemperaturePlot(QWidget):
         assert h is not None
         self.recomputes += 1
         x, ys = h.envelopes(x0, x1, 2 * width_px)
-        if text.temp_unit() is TempUnit.FAHRENHEIT:
-            ys = ys * (9.0 / 5.0) + 32.0          # the reduced arrays only: a few thousand points
+        ys = to_display(ys, text.temp_unit())     # the reduced arrays only: a few thousand points
         for zone, (tc, gc) in enumerate(zip(self.temp_curves, self.target_curves)):
             for curve, which in ((tc, TEMP), (gc, TARGET)):
                 curve.setData(x, ys[h.series(zone, which)], connect="finite")
@@ -413,8 +373,7 @@ class TemperaturePlot(QWidget):
         finite = shown[np.isfinite(shown)]
         lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (math.inf, -math.inf)
         if self.following:
-            fahrenheit = text.temp_unit() is TempUnit.FAHRENHEIT
-            room_lo, room_hi = (68.0, 212.0) if fahrenheit else (20.0, 100.0)
+            room_lo, room_hi = (to_display(v, text.temp_unit()) for v in ROOM_TO_BOIL_C)
             if not math.isfinite(lo):
                 lo, hi = room_lo, room_hi
             y0 = math.floor(min(lo, room_lo) / Y_STEP) * Y_STEP

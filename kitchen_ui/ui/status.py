@@ -14,6 +14,7 @@ from ..core.model import LinkStatus
 from . import text
 from .icons import icon_pixmap
 from .stove_model import StoveModel
+from .theme import Theme
 from .zone_card import set_prop, set_text
 
 translate = QCoreApplication.translate
@@ -47,9 +48,10 @@ class MiddleElidedLabel(QLabel):
 
 
 class StoveStatusBar(QStatusBar):
-    def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: StoveModel, parent: QWidget | None = None, *, theme: Theme | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.theme = theme or Theme()
         self.setSizeGripEnabled(False)
         self.link_icon = QLabel()
         self.link_icon.setObjectName("LinkIcon")
@@ -79,8 +81,8 @@ class StoveStatusBar(QStatusBar):
         online = link.status is LinkStatus.ONLINE
         if online is not self._icon_online:
             self._icon_online = online
-            self.link_icon.setPixmap(icon_pixmap("link" if online else "link_lost", LINK_ICON_PX,
-                                                 "#56b4e9" if online else "#ffb000"))
+            colour = self.theme.c("accent") if online else self.theme.c("residual_heat")
+            self.link_icon.setPixmap(icon_pixmap("link" if online else "link_lost", LINK_ICON_PX, colour))
         dot = "●" if online else "○"
         self.link.set_full_text(f"{dot} {name} — {text.link_summary(link)}")
         set_prop(self.link, "kind", "" if link.status is LinkStatus.ONLINE else "lost")

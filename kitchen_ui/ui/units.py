@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from enum import Enum
+from typing import Any
 
 
 class TempUnit(str, Enum):
@@ -33,7 +34,8 @@ class TempUnit(str, Enum):
         raise ValueError(f"temperature unit must be C or F, not {value!r}")
 
 
-def c_to_f(c: float) -> float:
+def c_to_f(c: Any) -> Any:
+    """°C to °F (a number, or a numpy array element-wise: the plots convert whole curves)."""
     return c * 9.0 / 5.0 + 32.0
 
 
@@ -41,7 +43,8 @@ def f_to_c(f: float) -> float:
     return (f - 32.0) * 5.0 / 9.0
 
 
-def to_display(celsius: float, unit: TempUnit) -> float:
+def to_display(celsius: Any, unit: TempUnit) -> Any:
+    """°C as shown in ``unit`` (a number, or a numpy array element-wise)."""
     return c_to_f(celsius) if unit is TempUnit.FAHRENHEIT else celsius
 
 

@@ -29,7 +29,7 @@ from .. import text
 from ..plot import TempAxis, TimeAxis
 from ..prefs import display_prefs
 from ..theme import Theme
-from ..units import TempUnit
+from ..units import to_display
 from ..zone_card import set_text
 from .recipe_view import minutes, touch_scrolling
 
@@ -226,19 +226,15 @@ class HistoryPage(QWidget):
         set_text(self.facts, translate("HistoryPage", "{0} · {1} · {2} · {3} samples").format(
             when(info.started_at), minutes(info.duration_s) or minutes(0),
             info.stove_model or text.zone_label(None, None), f"{info.samples:,}"))
-        fahrenheit = text.temp_unit() is TempUnit.FAHRENHEIT
+        unit = text.temp_unit()                      # recorded in °C, as the stove speaks
         item.setLabel("left", text.unit_symbol(), color=self.theme.c("text_dim"))
         legend = []
         for zone, arr in sorted(data.zones.items()):
             colour = self.theme.zone_color(zone)
             x = arr["t"].astype(float)
-            y = arr["temp_c"].astype(float)
-            if fahrenheit:                          # recorded in °C, as the stove speaks
-                y = y * 1.8 + 32.0
+            y = to_display(arr["temp_c"].astype(float), unit)
             self.curves[zone] = item.plot(x, y, pen=pg.mkPen(colour, width=3), connect="finite")
-            target = arr["target_c"].astype(float)
-            if fahrenheit:
-                target = target * 1.8 + 32.0
+            target = to_display(arr["target_c"].astype(float), unit)
             if np.isfinite(target).any():
                 self.curves[-1 - zone] = item.plot(
                     x, target, pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), connect="finite")

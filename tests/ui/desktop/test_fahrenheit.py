@@ -64,3 +64,20 @@ def test_stove_messages_and_recipe_steps_follow_too(qtbot, desktop, fahrenheit):
                          zone_name="front-left", setting="180 °C", duration_s=600.0, elapsed_s=60.0,
                          remaining_s=540.0, temp_c=180.0, target_c=180.0, eta_s=None, confirm="")
     assert big_and_state(running) == ("9:00", "left · 356 °F now")
+
+
+def test_the_history_plot_follows_the_switch(qtbot, desktop, sim_stove):
+    desktop.manual.select_zone(0)
+    tap(qtbot, desktop.manual.level_buttons[9])
+    for _ in range(60):
+        sim_stove.advance(1.0)
+    kitchen = desktop.kitchen
+    kitchen.sessions.flush()
+    tap(qtbot, kitchen.history_tab)
+    page = kitchen.history_page
+    _x, celsius = page.curves[0].getOriginalDataset()
+    assert page.view.getPlotItem().getAxis("left").labelText == "°C"
+    desktop.menus.toggle_unit()
+    _x, fahrenheit = page.curves[0].getOriginalDataset()
+    assert fahrenheit[-1] == pytest.approx(c_to_f(celsius[-1])) and fahrenheit[-1] > celsius[-1]
+    assert page.view.getPlotItem().getAxis("left").labelText == "°F"

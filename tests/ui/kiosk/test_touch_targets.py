@@ -106,3 +106,8 @@ def test_the_kiosk_has_no_frame_no_menu_and_hides_keyboard_only_things(qtbot, ki
     assert not window.kitchen.library_page.search.isVisible()
     window.show_page(window.kitchen.history_page)
     assert not window.kitchen.history_page.export_button.isVisible()
+    window.show_page(window.kitchen.library_page)
+    eaters = window.kitchen.diet.eaters
+    assert eaters.isVisible() and not eaters.edit_button.isVisible()     # naming a profile needs a keyboard
+    eaters.household.changed.emit()                                       # the bar rebuilds: still hidden
+    assert not eaters.edit_button.isVisible()
