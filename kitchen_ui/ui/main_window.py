@@ -41,6 +41,7 @@ from .zone_card import ZoneCardGrid
 
 translate = QCoreApplication.translate
 ALL_OFF_SHORTCUT = "Ctrl+Shift+O"
+COMPACT_BELOW_PX = 620      # a body shorter than this (1024x600, with or without menus) drops captions
 
 
 class MainWindow(QMainWindow):
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
     # -- look --------------------------------------------------------------------------------------
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(ev)
+        bar = self.menuBar().height() if self.menuWidget() is not None and self.menuBar().isVisible() else 0
+        self.manual.set_compact(ev.size().height() - bar < COMPACT_BELOW_PX)
         self._apply_scale(scale_for_size(ev.size().width(), ev.size().height()))
 
     def _apply_scale(self, scale: float) -> None:

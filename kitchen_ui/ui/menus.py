@@ -4,15 +4,18 @@ File: Quit (Ctrl+Q). Stove: All off (Ctrl+Shift+O, works whatever has the focus;
 action as the ALL OFF button), Connection… View: the plot's time window (Ctrl+Shift+1 to 4),
 °C / °F, full screen (F11), and the pages (Ctrl+1, 2, 3). Help: Keyboard shortcuts, About.
 Information opens over the dashboard like the keypad (:mod:`.overlay`), never as a blocking
-dialog, so ALL OFF stays a click away.
+dialog, so ALL OFF stays a click away. On a short window (a 1024x600 panel) the menu bar would
+take the room the buttons need: the same menus then open from a ☰ button in the header, and
+every shortcut works either way (the actions belong to the window, not to the bar).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from .main_window import ALL_OFF_SHORTCUT
 from .panels import InfoPanel, about_text, connection_text
@@ -21,6 +24,7 @@ from .prefs import display_prefs
 from .units import TempUnit
 
 translate = QCoreApplication.translate
+MENU_BAR_FROM_PX = 700          # window height from which the menus are a bar, not a ☰ button
 
 
 def shortcuts_text() -> str:
@@ -88,6 +92,19 @@ class DesktopMenus(QObject):
         self._sync_checks()
         self.sync_pages()
 
+        # the same menus behind one header button, for windows too short for a bar
+        self.compact_menu = QMenu(window)
+        for m in (file_menu, stove, view, help_menu):
+            self.compact_menu.addMenu(m)
+        self.menu_button = QPushButton("☰")
+        self.menu_button.setObjectName("MenuButton")
+        self.menu_button.setToolTip(translate("DesktopMenus", "Menu"))
+        self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.menu_button.setMenu(self.compact_menu)
+        window.header_tools.addWidget(self.menu_button)
+        window.installEventFilter(self)
+        self._fit(window.height())
+
     def _add(self, menu: Any, key: str, words: str, slot: Any, shortcut: Any = None) -> QAction:
         a = QAction(words, self.window)
         if shortcut is not None:
@@ -95,8 +112,19 @@ class DesktopMenus(QObject):
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         a.triggered.connect(slot)
         menu.addAction(a)
+        self.window.addAction(a)          # its shortcut works even while the bar is hidden
         self.actions[key] = a
         return a
+
+    def _fit(self, height: int) -> None:
+        compact = height < MENU_BAR_FROM_PX
+        self.window.menuBar().setVisible(not compact)
+        self.menu_button.setVisible(compact)
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if obj is self.window and ev.type() == QEvent.Type.Resize:
+            self._fit(ev.size().height())
+        return False
 
     def sync_pages(self) -> None:
         """Page actions only for pages that exist (Recipes and History come with the kitchen)."""

@@ -156,6 +156,8 @@ QPushButton#Key {{ font-size: {px('keypad_font')}px; min-height: {round(touch * 
 QPushButton#KeypadCancel {{ font-size: {px('title_font')}px; }}
 QPushButton#TargetValue {{ font-size: {px('title_font')}px; font-weight: bold; background: {c('window')};
               border: 2px dashed {c('border')}; }}
+QPushButton#MenuButton {{ font-size: {px('title_font')}px; padding: 0 {px('spacing')}px; }}
+QPushButton#MenuButton::menu-indicator {{ width: 0; }}
 QPushButton#KioskSettings {{ font-size: {px('small_font')}px; padding: 0 {px('spacing')}px; }}
 QWidget#DimCover {{ background: {_rgba(c('veil'), 215)}; }}
 QLabel#DimHint {{ color: {c('stale')}; font-size: {px('title_font')}px; background: transparent; }}

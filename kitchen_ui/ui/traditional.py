@@ -129,10 +129,12 @@ class TraditionalPanel(QFrame):
         level_title = QLabel(translate("TraditionalPanel", "Power level"))
         level_title.setObjectName("Hint")
         lay.addWidget(level_title)
+        self.captions = [level_title]
         lay.addLayout(grid)
         temp_title = QLabel(translate("TraditionalPanel", "Hold a temperature"))
         temp_title.setObjectName("Hint")
         lay.addWidget(temp_title)
+        self.captions.append(temp_title)
         lay.addLayout(trow)
         lay.addLayout(hold_row)
         lay.addWidget(self.reason)
@@ -146,6 +148,11 @@ class TraditionalPanel(QFrame):
         display_prefs().unit_changed.connect(self._on_unit)
         self._rebuild_tabs()
         self.refresh()
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short screen the captions over the levels and the temperature go; the buttons stay."""
+        for lab in self.captions:
+            lab.setVisible(not compact)
 
     # -- zone selection (view state only) -----------------------------------------------------
     def _rebuild_tabs(self) -> None:

@@ -69,3 +69,22 @@ def test_quit_closes_the_window(qtbot, desktop):
     desktop.menus.actions["quit"].trigger()
     QApplication.processEvents()
     assert not desktop.isVisible()
+
+
+def test_on_a_short_window_the_menus_move_to_a_header_button_and_everything_fits(qtbot, make_desktop):
+    window = make_desktop(size=(1024, 600))
+    QApplication.processEvents()
+    assert not window.menuBar().isVisible() and window.menus.menu_button.isVisible()
+    assert window.menus.menu_button.height() >= 48
+    titles = [a.text().replace("&", "") for a in window.menus.compact_menu.actions()]
+    assert titles == ["File", "Stove", "View", "Help"]
+    central = window.centralWidget()
+    for page in range(window.pages.count()):
+        window.show_page(page)
+        QApplication.processEvents()
+        assert central.minimumSizeHint().height() <= central.height(), f"page {page} does not fit at 1024x600"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)    # shortcuts work without the bar
+    assert window.pages.currentWidget() is window.kitchen.library_page
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    assert window.menuBar().isVisible() and not window.menus.menu_button.isVisible()
