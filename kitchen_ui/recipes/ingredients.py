@@ -9,6 +9,7 @@ the first comma.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .model import Ingredient
 
@@ -73,10 +74,28 @@ def format_quantity(q: float) -> str:
     return str(int(q)) if float(q).is_integer() else f"{q:.3f}".rstrip("0").rstrip(".")
 
 
-def format_ingredient(ing: Ingredient) -> str:
+KITCHEN_FRACTIONS = ((0.0, ""), (0.125, "⅛"), (0.25, "¼"), (1 / 3, "⅓"), (0.5, "½"), (2 / 3, "⅔"), (0.75, "¾"), (1.0, ""))
+
+
+def kitchen_quantity(q: float) -> str:
+    """A quantity as a cook measures it: whole grams, halves and quarters of spoons."""
+    if q >= 20:
+        return str(int(round(q)))
+    whole = int(q)
+    frac = q - whole
+    value, glyph = min(KITCHEN_FRACTIONS, key=lambda f: abs(f[0] - frac))
+    if value == 1.0:
+        whole, glyph = whole + 1, ""
+    if whole == 0 and not glyph:
+        return f"{q:.2g}"
+    return f"{whole or ''}{glyph}" if glyph else str(whole)
+
+
+def format_ingredient(ing: Ingredient, quantity_text: Callable[[float], str] = format_quantity) -> str:
+    """One ingredient line; exact quantities by default (export), ``kitchen_quantity`` for display."""
     parts = []
     if ing.quantity is not None:
-        parts.append(format_quantity(ing.quantity))
+        parts.append(quantity_text(ing.quantity))
     if ing.unit:
         parts.append(ing.unit)
     parts.append(ing.name)

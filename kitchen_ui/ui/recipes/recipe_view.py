@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget,
 )
 
+from ...recipes.ingredients import format_ingredient, kitchen_quantity
 from ...recipes.model import Ingredient, Recipe
 from ...recipes.trial import clock_text
 from .. import text
@@ -22,32 +23,10 @@ from ..zone_card import set_text
 translate = QCoreApplication.translate
 
 MAX_SERVINGS = 24
-FRACTIONS = ((0.0, ""), (0.125, "⅛"), (0.25, "¼"), (1 / 3, "⅓"), (0.5, "½"), (2 / 3, "⅔"), (0.75, "¾"), (1.0, ""))
-
-
-def kitchen_quantity(q: float) -> str:
-    """A quantity as a cook measures it: whole grams, halves and quarters of spoons."""
-    if q >= 20:
-        return str(int(round(q)))
-    whole = int(q)
-    frac = q - whole
-    value, glyph = min(FRACTIONS, key=lambda f: abs(f[0] - frac))
-    if value == 1.0:
-        whole, glyph = whole + 1, ""
-    if whole == 0 and not glyph:
-        return f"{q:.2g}"
-    return f"{whole or ''}{glyph}" if glyph else str(whole)
 
 
 def ingredient_line(ing: Ingredient) -> str:
-    parts = []
-    if ing.quantity is not None:
-        parts.append(kitchen_quantity(ing.quantity))
-    if ing.unit:
-        parts.append(ing.unit)
-    parts.append(ing.name)
-    line = " ".join(parts)
-    return f"{line}, {ing.note}" if ing.note else line
+    return format_ingredient(ing, kitchen_quantity)
 
 
 def minutes(seconds: float | None) -> str:

@@ -14,7 +14,7 @@ from kitchen_ui.recipes.stove_clock import TelemetryClock, clock_for
 from kitchen_ui.resources import resource_path
 from kitchen_ui.ui.recipes.chime import RATE, chime_samples
 from kitchen_ui.ui.recipes.cooking_view import big_and_state
-from kitchen_ui.ui.recipes.recipe_view import kitchen_quantity
+from kitchen_ui.recipes.ingredients import kitchen_quantity
 
 from ..fake_stove import FakeStove
 
