@@ -99,15 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help="the kitchen database (default: $HEARTH_DB, else in your user "
                    "data folder; --screenshot/--run-for runs without either use a temporary one)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    from .commands import profiles, recipes, serve_sim, sessions
-    for module in (serve_sim, recipes, sessions, profiles):
+    from .commands import energy, profiles, recipes, serve_sim, sessions
+    for module in (serve_sim, recipes, sessions, profiles, energy):
         sp = module.register(sub)
         # --db may stand before or after the subcommand
         sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
 
-COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles"}
+COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles", "energy": "energy"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
