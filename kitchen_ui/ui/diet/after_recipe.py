@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...energy.report import AfterRecipe, after_recipe, profile_from_session
 from ...energy.settings import EnergySettings
@@ -22,7 +22,7 @@ from ...recipes.model import Recipe
 from ...sim.profiles import StoveProfile
 from ...storage.database import KitchenDB
 from ...storage.sessions import session_info
-from ..recipes.recipe_view import touch_scrolling
+from ..recipes.recipe_view import vertical_scroll
 from ..zone_card import set_text
 from .words import co2, energy_line, kwh, money, percent_change, translate
 
@@ -76,13 +76,7 @@ class AfterRecipePanel(QFrame):
         for w in (self.title, self.used, self.compare, self.tips_title, self.tips_label):
             il.addWidget(w)
         il.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("Scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        touch_scrolling(scroll)
+        scroll = vertical_scroll(inner)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scroll)

@@ -10,11 +10,11 @@ recipe, and nothing happened.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...diet.filters import RecipeCheck
 from ...recipes.model import Recipe
-from ..recipes.recipe_view import step_line, touch_scrolling
+from ..recipes.recipe_view import step_line, vertical_scroll
 from ..zone_card import set_text
 from .warning_box import WarningBox
 from .words import translate
@@ -48,13 +48,7 @@ class AllergyGate(QWidget):
         il.addWidget(self.warning)
         il.addWidget(self.first_step)
         il.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("Scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        touch_scrolling(scroll)
+        scroll = vertical_scroll(inner)
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
         buttons.addWidget(self.start_button)

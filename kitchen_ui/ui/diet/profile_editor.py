@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...diet.profiles import Profile, ProfileNotFound, check_name
 from ...diet.vocabulary import ALLERGENS, DIETS, DietError
-from ..recipes.recipe_view import touch_scrolling
+from ..recipes.recipe_view import touch_scrolling, vertical_scroll
 from ..zone_card import set_text
 from .household import Household
 from .words import allergen, diet, translate
@@ -122,12 +122,7 @@ class ProfileEditor(QFrame):
         fl.addWidget(_label(translate("Diet", "Diets"), "Section"))
         fl.addLayout(_grid(self.diet_chips))
         fl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("Scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(form)            # no drag-scrolling here: it would swallow taps on the chips
+        scroll = vertical_scroll(form, touch=False)            # no drag-scrolling here: it would swallow taps on the chips
 
         left = QVBoxLayout()
         left.addWidget(self.list, 1)

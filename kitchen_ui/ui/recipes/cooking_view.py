@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from ...recipes.predict import format_eta
@@ -22,7 +22,7 @@ from ...recipes.run_state import ActiveStep, Phase, RunStatus, RunView
 from .. import text
 from ..theme import Theme
 from ..zone_card import set_prop, set_text
-from .recipe_view import touch_scrolling
+from .recipe_view import vertical_scroll
 
 translate = QCoreApplication.translate
 FLASH_MS = 400
@@ -200,13 +200,7 @@ class CookingView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self.card_box)
         outer.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("Scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(holder)
-        touch_scrolling(self.scroll)
+        self.scroll = vertical_scroll(holder)
         self.next_label = QLabel("")
         self.next_label.setObjectName("NextStep")
         self.next_label.setWordWrap(True)

@@ -63,6 +63,19 @@ def touch_scrolling(area: QAbstractScrollArea) -> None:
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
 
+def vertical_scroll(content: QWidget, *, touch: bool = True) -> QScrollArea:
+    """The app's scrolling panel: frameless, vertical only, the content as wide as the panel."""
+    area = QScrollArea()
+    area.setObjectName("Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    if touch:
+        touch_scrolling(area)
+    return area
+
+
 def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     lab = QLabel(text)
     if name:
@@ -137,13 +150,7 @@ class RecipeView(QFrame):
             bl.addWidget(widget)
         bl.addWidget(self.source)
         bl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("Scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        touch_scrolling(scroll)
+        scroll = vertical_scroll(body)
         self.scroll = scroll
 
         lay = QVBoxLayout(self)
