@@ -71,6 +71,12 @@ def _ui_choices(args: argparse.Namespace, scratch: Path | None) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
+    from ..display_check import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"kitchen-ui: error: {problem}", file=sys.stderr)
+        return 1
 
     if args.screenshot:
         folder = Path(args.screenshot).resolve().parent
