@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 import time
 import uuid
 from concurrent.futures import Future
@@ -41,6 +42,7 @@ class LocalStove(Stove):
         self._stop = threading.Event()
         self._seq = 0
         self._running = False
+        self._pending_events: deque[StoveEvent] = deque()
         self.sim.event.connect(self._on_sim_event)
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -87,6 +89,7 @@ class LocalStove(Stove):
     def pump(self) -> None:
         """Advance the stove to the clock's present and publish one telemetry snapshot."""
         state = self.service.snapshot()
+        self._flush_events()
         self._seq += 1
         self._publish_state(state.with_seq(self._seq))
 
@@ -107,7 +110,20 @@ class LocalStove(Stove):
             return completed(error=exc)
         except Exception as exc:  # a bug must reach the caller, not kill the stove thread
             return completed(error=KspError(INTERNAL_ERROR, f"internal error: {exc}"))
+        finally:
+            self._flush_events()
         return completed(result)
 
     def _on_sim_event(self, ev: StoveEvent) -> None:
-        self._publish_event(ev)
+        # Raised inside the stove's lock: queue it and publish once the lock is released, so a
+        # subscriber that takes its own lock (the recipe engine) and sends commands under it
+        # can never deadlock against the stove thread.
+        self._pending_events.append(ev)
+
+    def _flush_events(self) -> None:
+        while True:
+            try:
+                ev = self._pending_events.popleft()
+            except IndexError:
+                return
+            self._publish_event(ev)
