@@ -108,9 +108,17 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
     stats = FrameStats() if opts.stats else None
     probe = None
     if stats is not None:
-        window.plot.view.on_paint = stats.add_paint
         window.plot.on_work = stats.add_work
         probe = LoopLagProbe(stats)
+        lag_probe = probe
+
+        def on_paint(ms: float) -> None:
+            # the window's first paint is a frame, not event-loop lag: measure lag from then on
+            stats.add_paint(ms)
+            if not lag_probe.active:
+                QTimer.singleShot(0, lag_probe.start)
+
+        window.plot.view.on_paint = on_paint
     keep: list[object] = []
     exit_code = {"code": 0}
 
@@ -157,7 +165,7 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         if kiosk is not None:
             kiosk.start()
         if probe is not None:
-            probe.start()
+            QTimer.singleShot(2000, probe.start)   # in case the plot is not on screen to paint
 
         def finish() -> None:
             if opts.screenshot:

@@ -84,7 +84,13 @@ class LoopLagProbe(QObject):
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
 
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
     def start(self) -> None:
+        if self._timer.isActive():
+            return
         self._last = time.perf_counter()
         self._timer.start()
 
