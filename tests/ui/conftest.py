@@ -22,16 +22,9 @@ def sim_stove():
 @pytest.fixture
 def dashboard(qtbot, sim_stove):
     """The real main window on the simulated stove, started and shown at 1280x800."""
-    from kitchen_ui.ui.main_window import MainWindow
-    from kitchen_ui.ui.stove_model import StoveModel
+    from .windows import open_dashboard
 
-    model = StoveModel(sim_stove)
-    window = MainWindow(model)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    sim_stove.start()
-    window.show()
-    qtbot.waitExposed(window)
+    window, model = open_dashboard(qtbot, sim_stove)
     yield window
     model.close()
 
@@ -47,15 +40,8 @@ def fake_stove():
 
 @pytest.fixture
 def fake_dashboard(qtbot, fake_stove):
-    from kitchen_ui.ui.main_window import MainWindow
-    from kitchen_ui.ui.stove_model import StoveModel
+    from .windows import open_dashboard
 
-    model = StoveModel(fake_stove)
-    window = MainWindow(model)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    fake_stove.start()
-    window.show()
-    qtbot.waitExposed(window)
+    window, model = open_dashboard(qtbot, fake_stove)
     yield window
     model.close()

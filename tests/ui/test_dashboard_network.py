@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "protocol"))
 from stub_stove import StubStove  # noqa: E402  (the contract-only stub of tests/protocol)
 
-from kitchen_ui.core.model import LinkStatus  # noqa: E402
 from kitchen_ui.protocol.client import Backoff  # noqa: E402
 from kitchen_ui.protocol.network_stove import NetworkStove  # noqa: E402
+
+from .windows import open_dashboard  # noqa: E402
 
 FAST = dict(connect_timeout_s=1.0, request_timeout_s=0.5, max_tick_s=0.02, min_controller_retry_s=0.05,
             backoff=Backoff(0.02, 0.1))
@@ -36,24 +37,10 @@ def stub():
     stove.stop()
 
 
-def open_window(qtbot, stove):
-    from kitchen_ui.ui.main_window import MainWindow
-    from kitchen_ui.ui.stove_model import StoveModel
-
-    model = StoveModel(stove)
-    window = MainWindow(model)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    stove.start()
-    window.show()
-    qtbot.waitExposed(window)
-    return window, model
-
-
 @pytest.fixture
 def net_dashboard(qtbot, stub):
     stove = NetworkStove(f"ksp://127.0.0.1:{stub.port}", **FAST)
-    window, model = open_window(qtbot, stove)
+    window, model = open_dashboard(qtbot, stove)
     qtbot.waitUntil(lambda: len(window.cards.cards) == len(ZONES) and stove.link.online, timeout=5000)
     yield window
     model.close()
@@ -90,7 +77,7 @@ def test_a_dropped_connection_is_shown_at_once_and_the_dashboard_recovers(qtbot,
 def test_an_observer_sees_why_controls_are_off_but_all_off_still_works(qtbot, stub):
     stub.hold_controller_slot = True        # another dashboard controls this stove
     stove = NetworkStove(f"ksp://127.0.0.1:{stub.port}", **FAST)
-    window, model = open_window(qtbot, stove)
+    window, model = open_dashboard(qtbot, stove)
     try:
         qtbot.waitUntil(lambda: stove.link.online and stove.link.role == "observer", timeout=5000)
         qtbot.waitUntil(lambda: "observer" in window.status.link.text().lower(), timeout=3000)
@@ -112,7 +99,7 @@ def test_serve_sim_drives_the_same_dashboard(qtbot):
     server = ServerThread(build_sim_server(load_profile("induction-4"), speed=50.0)).start()
     host, port = server.address
     stove = NetworkStove(f"ksp://{host}:{port}", **FAST)
-    window, model = open_window(qtbot, stove)
+    window, model = open_dashboard(qtbot, stove)
     try:
         qtbot.waitUntil(lambda: stove.link.can_control and len(window.cards.cards) == 4, timeout=5000)
         tap(qtbot, window.cards.cards[1])
