@@ -200,6 +200,11 @@ class LinkStatus(str, Enum):
     CLOSED = "closed"      # stopped on purpose
 
 
+# Why a network stove cannot be reached, as a word the UI can put in the cook's language
+LINK_PROBLEMS = frozenset({"unknown_host", "refused", "unreachable", "timeout", "tls_untrusted", "tls",
+                           "token", "protocol", "dropped"})
+
+
 @dataclass(frozen=True)
 class LinkState:
     """How the dashboard is connected to the stove, in words a cook can read."""
@@ -208,6 +213,7 @@ class LinkState:
     role: str | None = None            # "controller" or "observer" once online
     message: str = ""
     transport: str = "in-process"      # "in-process", "ksp://host:port", ...
+    problem: str = ""                  # why the last attempt failed: one of LINK_PROBLEMS, "" when none
 
     @property
     def online(self) -> bool:

@@ -87,6 +87,19 @@ class _WhenControlling:
             self.action()
 
 
+class _Reached:
+    """Whether the stove was ever online during the run, and the last reason it was not."""
+
+    def __init__(self, model: StoveModel) -> None:
+        self.ever, self.last_failure = model.link.online, ""
+        model.link_changed.connect(self._on_link)
+
+    def _on_link(self, link: LinkState) -> None:
+        self.ever = self.ever or link.online
+        if link.problem:   # the network stove says "REASON; trying again in N s": the run is over, keep REASON
+            self.last_failure = link.message.rpartition("; trying again")[0] or link.message
+
+
 def run_dashboard(stove: Stove, opts: DashboardOptions, *,
                   prepare: Callable[[MainWindow, StoveModel], None] | None = None) -> int:
     """Show the dashboard on ``stove`` (not started yet) until closed or ``run_for`` is over.
@@ -121,6 +134,7 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         window.plot.view.on_paint = on_paint
     keep: list[object] = []
     exit_code = {"code": 0}
+    reached = _Reached(model)
 
     try:
         stove.start()
@@ -201,6 +215,12 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         stove.stop()
     if stats is not None:
         print(json.dumps(stats.summary()), flush=True)
+    if opts.network and not reached.ever:
+        # a run that never reached the stove did not do what was asked: say why, and fail if it quit by itself
+        print(f"kitchen-ui: never connected to the stove at {model.link.transport}: "
+              f"{reached.last_failure or 'no answer yet'}", file=sys.stderr)
+        if (opts.run_for is not None or opts.screenshot) and exit_code["code"] == 0:
+            exit_code["code"] = 1
     if kiosk is not None:
         kiosk.quitting = True            # the run is over: the window may close now
     window.close()

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -89,6 +90,9 @@ class LinkBanner(_Banner):
                     detail)
             if "reconnect" not in link.message.lower():
                 words += " " + translate("LinkBanner", "Reconnecting…")
+        elif link.status is LinkStatus.CONNECTING and link.problem:
+            kind = "lost"        # not "still connecting": something is wrong, and it says what
+            words = problem_words(link) + " " + translate("LinkBanner", "Trying again…")
         elif link.status is LinkStatus.CONNECTING:
             kind = "connecting"
             words = translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
@@ -102,7 +106,34 @@ class LinkBanner(_Banner):
                                             "ALL OFF still works.")
         set_prop(self, "kind", kind)
         set_text(self.label, words)
+        self.label.setToolTip(link.message)      # the technical detail, for whoever sets the stove up
         self.setVisible(bool(words))
+
+
+def problem_words(link: LinkState) -> str:
+    """Why the stove cannot be reached, in plain words (``LinkState.problem``)."""
+    where = link.transport
+    host = urlsplit(where).hostname or where
+    words = {
+        "unknown_host": translate("LinkBanner", "Cannot find the stove: no computer on the network is called "
+                                                "“{1}”. Check the stove's address."),
+        "refused": translate("LinkBanner", "The stove at {0} refused the connection: nothing answers on that port. "
+                                           "Is the stove on, and is the port right?"),
+        "unreachable": translate("LinkBanner", "Cannot reach the stove at {0}: the network has no way there."),
+        "timeout": translate("LinkBanner", "The stove at {0} does not answer."),
+        "tls_untrusted": translate("LinkBanner", "The stove at {0} showed a certificate this screen does not trust, "
+                                                 "so it did not connect. Give it the stove's certificate "
+                                                 "(--ca-cert)."),
+        "tls": translate("LinkBanner", "The secure (TLS) connection to the stove at {0} failed. Does the stove use "
+                                       "ksps://?"),
+        "token": translate("LinkBanner", "The stove at {0} refused this screen's token: it is wrong or missing "
+                                         "(--token or --token-file)."),
+        "protocol": translate("LinkBanner", "The stove at {0} does not speak KSP/1 as this screen expects."),
+        "dropped": translate("LinkBanner", "The stove at {0} closed the connection."),
+    }.get(link.problem)
+    if words is None:
+        return translate("LinkBanner", "Cannot connect to the stove at {0} ({1}).").format(where, link.message)
+    return words.format(where, host)
 
 
 class NoticeBar(_Banner):
