@@ -182,15 +182,24 @@ class StoveEvent:
     kind: str
     zone: int | None
     message: str
+    by: str | None = None           # the client (hello's "client") whose request caused it, if one did
+    by_session: str | None = None   # ...and its session id, so a dashboard can tell its own requests
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        for name in ("by", "by_session"):   # optional on the wire (KSP/1 §3): only when known
+            if d[name] is None:
+                del d[name]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "StoveEvent":
         z = d.get("zone")
+        by, by_session = d.get("by"), d.get("by_session")
         return cls(t=float(d.get("t", 0.0)), kind=str(d.get("kind", "")),
-                   zone=None if z is None else int(z), message=str(d.get("message", "")))
+                   zone=None if z is None else int(z), message=str(d.get("message", "")),
+                   by=by if isinstance(by, str) else None,
+                   by_session=by_session if isinstance(by_session, str) else None)
 
 
 class LinkStatus(str, Enum):

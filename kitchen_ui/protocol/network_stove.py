@@ -98,6 +98,11 @@ class NetworkStove(Stove):
         self._last_down = ""
         self._problem = ""          # LINK_PROBLEMS word for the last failure
 
+    @property
+    def session_id(self) -> str | None:
+        """This dashboard's session on the stove: events carrying it in ``by_session`` are our own doing."""
+        return self.session.session_id
+
     # -- lifecycle ------------------------------------------------------------------------------
     def start(self) -> None:
         if self._thread is not None:

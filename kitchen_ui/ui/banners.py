@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
-from . import text
+from . import notices, text
 from .stove_model import CommandFailure, StoveModel
 from .zone_card import set_prop, set_text
 
@@ -142,7 +142,8 @@ class NoticeBar(_Banner):
     def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
         super().__init__("Notice", parent)
         self.model = model
-        self._notices: list[tuple[str, str, float]] = []     # text, kind, expiry (monotonic s)
+        self._notices: list[tuple[str, str, float, str | None]] = []     # text, kind, expiry (monotonic s), key
+        self._role: str | None = model.link.role if model.link.online else None
         self.dismiss = QPushButton("✕")
         self.dismiss.setObjectName("Dismiss")
         self.dismiss.setToolTip(translate("NoticeBar", "Dismiss"))
@@ -154,24 +155,41 @@ class NoticeBar(_Banner):
         self._timer.timeout.connect(self._expire)
         model.command_failed.connect(self._on_failure)
         model.event_received.connect(self._on_event)
+        model.link_changed.connect(self._on_link)
 
     @property
     def messages(self) -> list[str]:
-        return [t for t, _k, _e in self._notices]
+        return [n[0] for n in self._notices]
+
+    def _on_link(self, link: LinkState) -> None:
+        if not link.online:
+            return
+        before, self._role = self._role, link.role
+        if before is not None and link.role != before:     # control moved while this screen watched
+            notice = notices.role_notice(link)
+            if notice is not None:
+                self.notify(notice.text, "info", key=notice.key)
 
     def _on_failure(self, failure: CommandFailure) -> None:
         self.notify(str(failure), "error")
 
     def _on_event(self, ev: StoveEvent) -> None:
+        notice = notices.event_notice(ev, self.model.link, getattr(self.model.stove, "session_id", None))
+        if notice is not None:
+            self.notify(notice.text, "error" if notice.alarm else "info", key=notice.key)
+            return
         who = text.zone_label(self.model.zone_info(ev.zone), ev.zone)
         message = text.temps_in_text(ev.message) if ev.message else ev.kind.replace("_", " ")
         if ev.zone is not None and not message.startswith(who):
             message = f"{who}: {message}"
         self.notify(message, "error" if ev.kind in ALARM_EVENTS else "info")
 
-    def notify(self, message: str, kind: str = "info") -> None:
+    def notify(self, message: str, kind: str = "info", key: str | None = None) -> None:
+        """Show ``message`` on top; one with the same ``key`` replaces the older one instead of stacking."""
         ttl = ERROR_SHOW_S if kind == "error" else INFO_SHOW_S
-        self._notices.insert(0, (message, kind, time.monotonic() + ttl))
+        if key is not None:
+            self._notices = [n for n in self._notices if n[3] != key]
+        self._notices.insert(0, (message, kind, time.monotonic() + ttl, key))
         del self._notices[MAX_NOTICES:]
         self._show()
         self._timer.start()
@@ -192,6 +210,6 @@ class NoticeBar(_Banner):
             self._timer.stop()
             self.hide()
             return
-        set_prop(self, "kind", "error" if any(k == "error" for _t, k, _e in self._notices) else "info")
+        set_prop(self, "kind", "error" if any(n[1] == "error" for n in self._notices) else "info")
         set_text(self.label, "\n".join(self.messages))
         self.show()
