@@ -174,7 +174,7 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
             window.move(0, 0)
             window.show()
         else:
-            window.showFullScreen()
+            kiosk.show_full_screen()
         window.start()
         if kiosk is not None:
             kiosk.start()
