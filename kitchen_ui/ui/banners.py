@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
 from . import notices, text
+from .own_words import IN_PROCESS
 from .stove_model import CommandFailure, StoveModel
 from .zone_card import set_prop, set_text
 
@@ -95,7 +96,8 @@ class LinkBanner(_Banner):
             words = problem_words(link) + " " + translate("LinkBanner", "Trying again…")
         elif link.status is LinkStatus.CONNECTING:
             kind = "connecting"
-            words = translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
+            words = translate("LinkBanner", "Starting the built-in simulated stove…") if link.transport == IN_PROCESS \
+                else translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
         elif link.status is LinkStatus.CLOSED:
             kind = "lost"
             words = translate("LinkBanner", "Disconnected from the stove{0}. The values shown are not live.")

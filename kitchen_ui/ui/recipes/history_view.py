@@ -28,6 +28,7 @@ from ...storage.sessions import SessionData, SessionInfo, export_csv
 from .. import text
 from ..plot import TempAxis, TimeAxis
 from ..prefs import display_prefs
+from ..own_words import stove_model_name
 from ..theme import Theme
 from ..units import to_display
 from ..zone_card import set_text
@@ -230,7 +231,7 @@ class HistoryPage(QWidget):
         set_text(self.title, info.title or translate("HistoryPage", "Session"))
         facts = translate("HistoryPage", "{0} · {1} · {2} · {3} samples").format(
             when(info.started_at), minutes(timeline.duration_s) or minutes(0),
-            info.stove_model or text.zone_label(None, None), f"{info.samples:,}")
+            stove_model_name(info.stove_model) or text.zone_label(None, None), f"{info.samples:,}")
         if timeline.restarts:
             facts += " · " + translate("HistoryPage", "the stove restarted {0}× (its clock began again; "
                                                       "each run is drawn after the one before)").format(
