@@ -2,7 +2,9 @@
 
 The stove is opened before any window exists, so a wrong address or profile fails at once with
 a clear message. ``--run-for`` and ``--screenshot`` make the app quit by itself (CI, docs);
-``--stats`` prints one JSON line of frame, lag and memory figures at exit. Given an open kitchen
+``--stats`` prints one JSON line of frame, lag and memory figures at exit. A network stove never
+reached during the run is named on stderr with the last reason, and such a run that quit by
+itself exits 1: its screenshot or figures are not of the stove that was asked for. Given an open kitchen
 database (``DashboardOptions.kitchen_db``), the window gets the recipes, history and recording
 (:class:`~kitchen_ui.ui.recipes.kitchen.Kitchen`).
 
