@@ -18,6 +18,10 @@ import time
 from typing import Any
 
 
+# what the stove does when the controlling screen falls silent, said as what happens ("link loss off" read as "disabled")
+LINK_LOSS_WORDS = {"off": "on link loss: zones switch off",
+                   "hold": "on link loss: zones keep heating (safety timers still apply)"}
+
 def _port(text: str) -> int:
     try:
         n = int(text)
@@ -147,7 +151,7 @@ async def _serve(server: Any, host: str, port: int, ssl_context: Any) -> int:
             pass
     info = server.service.stove.info
     log_line(f"serving {info.model} ({len(info.zones)} zones) at speed {server.service.speed:g}, "
-             f"token {'required' if server.token else 'none'}, link loss {server.service.link_loss_policy}")
+             f"token {'required' if server.token else 'none'}, {LINK_LOSS_WORDS[server.service.link_loss_policy]}")
     print(f"listening on {aio.url}", flush=True)
     await stop.wait()
     log_line("stopping: closing connections")

@@ -182,15 +182,24 @@ class StoveEvent:
     kind: str
     zone: int | None
     message: str
+    by: str | None = None           # the client (hello's "client") whose request caused it, if one did
+    by_session: str | None = None   # ...and its session id, so a dashboard can tell its own requests
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        for name in ("by", "by_session"):   # optional on the wire (KSP/1 §3): only when known
+            if d[name] is None:
+                del d[name]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "StoveEvent":
         z = d.get("zone")
+        by, by_session = d.get("by"), d.get("by_session")
         return cls(t=float(d.get("t", 0.0)), kind=str(d.get("kind", "")),
-                   zone=None if z is None else int(z), message=str(d.get("message", "")))
+                   zone=None if z is None else int(z), message=str(d.get("message", "")),
+                   by=by if isinstance(by, str) else None,
+                   by_session=by_session if isinstance(by_session, str) else None)
 
 
 class LinkStatus(str, Enum):
@@ -198,6 +207,11 @@ class LinkStatus(str, Enum):
     ONLINE = "online"
     LOST = "lost"          # was online, is reconnecting; the last values are stale
     CLOSED = "closed"      # stopped on purpose
+
+
+# Why a network stove cannot be reached, as a word the UI can put in the cook's language
+LINK_PROBLEMS = frozenset({"unknown_host", "refused", "unreachable", "timeout", "tls_untrusted", "tls",
+                           "token", "protocol", "dropped"})
 
 
 @dataclass(frozen=True)
@@ -208,6 +222,7 @@ class LinkState:
     role: str | None = None            # "controller" or "observer" once online
     message: str = ""
     transport: str = "in-process"      # "in-process", "ksp://host:port", ...
+    problem: str = ""                  # why the last attempt failed: one of LINK_PROBLEMS, "" when none
 
     @property
     def online(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import random
+import socket
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -23,7 +24,7 @@ from .shapes import PROTOCOL, ROLES, is_int, is_number, parse_event, parse_hello
 
 log = logging.getLogger(__name__)
 
-CLIENT_NAME = f"kitchen-ui/{__version__}"
+CLIENT_NAME = f"kitchen-ui/{__version__} ({socket.gethostname() or 'unnamed'})"   # the screen, for the others
 DEFAULT_CONTROLLER_RETRY_S = 5.0
 MAX_PING_INTERVAL_S = 2.0    # a stove with a long heartbeat timeout is still checked this often
 MAX_SILENCE_S = 10.0         # ...and given up on after this long without a byte
@@ -115,6 +116,7 @@ class ClientSession:
         self.silence_timeout_s = silence_timeout_s
         self.min_controller_retry_s = min_controller_retry_s
         self.info: StoveInfo | None = None
+        self.session_id: str | None = None    # the stove's name for this session (hello result)
         self._next_id = 1
         self._reset(0.0)
         self.phase = "closed"
@@ -276,6 +278,7 @@ class ClientSession:
             return [HelloRefused(error)]
         info = parse_hello(result)
         self.info = info
+        self.session_id = result["session"]
         role = result["role"]
         promoted = was_ready and self.role == "observer" and role == "controller"
         self.role = role

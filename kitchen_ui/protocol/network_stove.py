@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
 import ssl
 import threading
 import time
@@ -95,6 +96,12 @@ class NetworkStove(Stove):
         self._drop_reason: str | None = None
         self._ever_online = False
         self._last_down = ""
+        self._problem = ""          # LINK_PROBLEMS word for the last failure
+
+    @property
+    def session_id(self) -> str | None:
+        """This dashboard's session on the stove: events carrying it in ``by_session`` are our own doing."""
+        return self.session.session_id
 
     # -- lifecycle ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -197,15 +204,10 @@ class NetworkStove(Stove):
                 reader, writer = await asyncio.open_connection(
                     host, port, ssl=self._ssl, server_hostname=host if self._ssl else None,
                     ssl_handshake_timeout=self.connect_timeout_s if self._ssl else None)
-        except ssl.SSLCertVerificationError as exc:
-            return self._untrusted(exc), []
-        except ssl.SSLError as exc:
-            return f"the TLS handshake with the stove failed ({exc.reason or exc}); does it serve ksps://?", []
-        except TimeoutError:
-            return f"no answer from {host}:{port} within {self.connect_timeout_s:g} s", []
-        except OSError as exc:
-            return f"cannot reach {host}:{port} ({os.strerror(exc.errno) if exc.errno else exc})", []
-        self._writer, self._drop_reason = writer, None
+        except Exception as exc:  # noqa: BLE001 - every way a connection fails is named, none escapes
+            reason, self._problem = connect_failure(exc, host, port, self.connect_timeout_s, self.ca_cert)
+            return reason, []
+        self._writer, self._drop_reason, self._problem = writer, None, "dropped"
         self.session.connection_made(self._wall())
         self._flush()
         ticker = asyncio.create_task(self._tick_loop())
@@ -296,8 +298,10 @@ class NetworkStove(Stove):
         elif isinstance(ev, ksp.ControllerTaken):
             log.info("another client controls the stove; asking again in %.1f s", ev.retry_after_s)
         elif isinstance(ev, ksp.HelloRefused):
+            self._problem = "token" if ev.error.code == NOT_AUTHENTICATED else "protocol"
             self._drop(self._refusal(ev.error))
         elif isinstance(ev, ksp.ConnectionBroken):
+            self._problem = "protocol" if "KSP/1" in ev.reason else "dropped"
             self._drop(ev.reason)
 
     def _online_message(self) -> str:
@@ -315,21 +319,44 @@ class NetworkStove(Stove):
             return f"the stove does not speak {ksp.PROTOCOL} (it supports {supported or 'something else'})"
         return f"the stove refused hello: {err.message} ({err.code})"
 
-    def _untrusted(self, exc: ssl.SSLCertVerificationError) -> str:
-        why = exc.verify_message or exc.reason or str(exc)
-        if "mismatch" in why.lower():
-            return f"the stove's TLS certificate is for another host than {self.address.host} ({why})"
-        if self.ca_cert:
-            return f"the stove's TLS certificate is not trusted by {self.ca_cert} ({why})"
-        return f"the stove's TLS certificate is not trusted ({why}); pass --ca-cert FILE to trust a self-signed stove"
-
     def _link_down(self, reason: str, delay: float) -> None:
         self._last_down = reason
         when = "now" if delay < 0.5 else f"in {delay:.0f} s"
         if self._ever_online:
-            self._announce(LinkStatus.LOST, f"lost the connection to the stove: {reason}; reconnecting {when}")
+            self._announce(LinkStatus.LOST, f"lost the connection to the stove: {reason}; reconnecting {when}",
+                           problem=self._problem)
         else:
-            self._announce(LinkStatus.CONNECTING, f"{reason}; trying again {when}")
+            self._announce(LinkStatus.CONNECTING, f"{reason}; trying again {when}", problem=self._problem)
 
-    def _announce(self, status: LinkStatus, message: str, role: str | None = None) -> None:
-        self._safely(self._set_link, LinkState(status, role=role, message=message, transport=self._transport_name))
+    def _announce(self, status: LinkStatus, message: str, role: str | None = None, problem: str = "") -> None:
+        self._safely(self._set_link, LinkState(status, role=role, message=message, transport=self._transport_name,
+                                               problem=problem))
+
+
+def connect_failure(exc: BaseException, host: str, port: int, timeout_s: float,
+                    ca_cert: str | None) -> tuple[str, str]:
+    """Why opening a connection failed: a sentence for the log and banner, and its LINK_PROBLEMS word."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        why = exc.verify_message or exc.reason or str(exc)
+        if "mismatch" in why.lower():
+            return f"the stove's TLS certificate is for another host than {host} ({why})", "tls_untrusted"
+        if ca_cert:
+            return f"the stove's TLS certificate is not trusted by {ca_cert} ({why})", "tls_untrusted"
+        return (f"the stove's TLS certificate is not trusted ({why}); pass --ca-cert FILE to trust a self-signed "
+                "stove", "tls_untrusted")
+    if isinstance(exc, ssl.SSLError):
+        return f"the TLS handshake with the stove failed ({exc.reason or exc}); does it serve ksps://?", "tls"
+    if isinstance(exc, TimeoutError):
+        return f"no answer from {host}:{port} within {timeout_s:g} s", "timeout"
+    if isinstance(exc, socket.gaierror):
+        if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)):
+            return f"no computer is known by the name {host!r}", "unknown_host"
+        return f"cannot look up the name {host!r} ({exc.strerror or exc})", "unknown_host"
+    if isinstance(exc, ConnectionRefusedError):
+        return f"{host} refused the connection on port {port}: no stove is listening there", "refused"
+    if isinstance(exc, ConnectionResetError) or isinstance(exc, (EOFError, asyncio.IncompleteReadError)):
+        return f"{host}:{port} closed the connection at once", "dropped"
+    if isinstance(exc, OSError):
+        return f"cannot reach {host}:{port} ({os.strerror(exc.errno) if exc.errno else exc})", "unreachable"
+    log.error("unexpected error connecting to %s:%s", host, port, exc_info=exc)
+    return f"cannot connect to {host}:{port} ({type(exc).__name__}: {exc})", "unreachable"

@@ -13,7 +13,7 @@ import hmac
 import time
 import uuid
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Union
 
 from ..core.clock import Clock
@@ -30,6 +30,7 @@ from .codec import (
 from .limits import PacedClock, ServerLimits, TokenBucket
 
 SWITCH_OFF_METHODS = frozenset({"zone.off", "stove.all_off"})
+REQUESTED_EVENTS = frozenset({"all_off", "lock_changed", "controller_changed"})
 ROLES = ("controller", "observer")
 
 
@@ -273,7 +274,7 @@ class StoveServer:
             self._send_telemetry([conn], now)
         if role == "controller" and not was_controller:
             self.controller = conn
-            self._server_event("controller_changed", f"connection {conn.id} ({client}) is the controller")
+            self._server_event("controller_changed", f"connection {conn.id} ({client}) is the controller", conn)
         elif role == "observer" and was_controller:
             self.controller = None
             self._server_event("controller_changed", "no controller: the controller became an observer")
@@ -298,6 +299,7 @@ class StoveServer:
 
     # -- every other method ---------------------------------------------------------------------
     def _execute(self, conn: Connection, id_: Any, method: str, params: dict[str, Any]) -> None:
+        mark = len(self._events)
         try:
             value = self.service.call(conn.session, method, params)
         except KspError as exc:
@@ -311,6 +313,7 @@ class StoveServer:
             elif method == "telemetry.set_rate" and conn.next_telemetry is not None:
                 conn.next_telemetry = min(conn.next_telemetry, conn.last_heard + 1.0 / conn.session.telemetry_hz)
             conn.send(result(id_, value))
+            self._events[mark:] = [self._attributed(ev, conn) for ev in self._events[mark:]]
         self._flush_events()
 
     # -- time -----------------------------------------------------------------------------------
@@ -376,8 +379,16 @@ class StoveServer:
             c.next_telemetry = nxt if nxt > now else now + period   # late: skip, never burst
 
     # -- events ---------------------------------------------------------------------------------
-    def _server_event(self, kind: str, message: str) -> None:
-        self._events.append(StoveEvent(t=round(self.service.stove.t, 3), kind=kind, zone=None, message=message))
+    def _server_event(self, kind: str, message: str, by: Connection | None = None) -> None:
+        ev = StoveEvent(t=round(self.service.stove.t, 3), kind=kind, zone=None, message=message)
+        self._events.append(ev if by is None else self._attributed(ev, by))
+
+    @staticmethod
+    def _attributed(ev: StoveEvent, conn: Connection) -> StoveEvent:
+        """An event a client's request caused names that client (KSP/1 §3: ``by``, ``by_session``)."""
+        if ev.kind not in REQUESTED_EVENTS:
+            return ev          # physics events that happen to fall in the request's update are nobody's doing
+        return replace(ev, by=conn.session.client or f"connection {conn.id}", by_session=conn.session_id)
 
     def _on_stove_event(self, ev: StoveEvent) -> None:
         self._events.append(ev)
@@ -401,7 +412,8 @@ class StoveServer:
                 on = [z.id for z in stove.snapshot().zones if z.is_on]
                 for zone in on:
                     stove.zone_off(zone)
-                what = f"{len(on)} zone(s) switched off"
+                what = "no zone was on" if not on else "1 zone switched off" if len(on) == 1 else \
+                    f"{len(on)} zones switched off"
             else:
                 what = "zones kept as they are (policy hold; safety timers still apply)"
         self._server_event("link_lost", f"link to the controller lost: {why}; {what}")

@@ -189,7 +189,8 @@ class SimulatedStove:
         for z in self.zones:
             n += z.switch_off()
             self._commanded(z)
-        self._emit("all_off", None, f"all zones switched off ({n} were on)")
+        on = "none was on" if n == 0 else "1 was on" if n == 1 else f"{n} were on"
+        self._emit("all_off", None, f"all zones switched off ({on})")
         return n
 
     def set_lock(self, locked: bool) -> bool:

@@ -107,7 +107,11 @@ def session_info(kdb: KitchenDB, session_id: int) -> SessionInfo:
 
 
 def load_session(kdb: KitchenDB, session_id: int) -> SessionData:
-    """Samples per zone (numpy record arrays, ordered by time), events and steps of one session."""
+    """Samples per zone (numpy record arrays), events and steps of one session, each in the order recorded.
+
+    Recorded order, not stove time: a stove restarted during the session starts its time again
+    near 0, and only the order tells which run of the stove an event belongs to.
+    """
     info = session_info(kdb, session_id)
     chunks: dict[int, list[bytes]] = {}
     for zone, data in kdb.conn.execute(
@@ -115,10 +119,10 @@ def load_session(kdb: KitchenDB, session_id: int) -> SessionData:
         chunks.setdefault(zone, []).append(data)
     zones = {zone: unpack(c) for zone, c in chunks.items()}
     events = [{"t": t, "kind": k, "zone": z, "message": m} for t, k, z, m in kdb.conn.execute(
-        "SELECT t, kind, zone, message FROM session_events WHERE session_id = ? ORDER BY t, rowid", (session_id,))]
+        "SELECT t, kind, zone, message FROM session_events WHERE session_id = ? ORDER BY rowid", (session_id,))]
     steps = []
     for t, k, step, z, m, data in kdb.conn.execute(
-            "SELECT t, kind, step, zone, message, data FROM session_steps WHERE session_id = ? ORDER BY t, rowid",
+            "SELECT t, kind, step, zone, message, data FROM session_steps WHERE session_id = ? ORDER BY rowid",
             (session_id,)):
         steps.append({"t": t, "kind": k, "step": step, "zone": z, "message": m,
                       **(json.loads(data) if data else {})})

@@ -2,7 +2,9 @@
 
 The stove is opened before any window exists, so a wrong address or profile fails at once with
 a clear message. ``--run-for`` and ``--screenshot`` make the app quit by itself (CI, docs);
-``--stats`` prints one JSON line of frame, lag and memory figures at exit. Given an open kitchen
+``--stats`` prints one JSON line of frame, lag and memory figures at exit. A network stove never
+reached during the run is named on stderr with the last reason, and such a run that quit by
+itself exits 1: its screenshot or figures are not of the stove that was asked for. Given an open kitchen
 database (``DashboardOptions.kitchen_db``), the window gets the recipes, history and recording
 (:class:`~kitchen_ui.ui.recipes.kitchen.Kitchen`).
 
@@ -87,6 +89,19 @@ class _WhenControlling:
             self.action()
 
 
+class _Reached:
+    """Whether the stove was ever online during the run, and the last reason it was not."""
+
+    def __init__(self, model: StoveModel) -> None:
+        self.ever, self.last_failure = model.link.online, ""
+        model.link_changed.connect(self._on_link)
+
+    def _on_link(self, link: LinkState) -> None:
+        self.ever = self.ever or link.online
+        if link.problem:   # the network stove says "REASON; trying again in N s": the run is over, keep REASON
+            self.last_failure = link.message.rpartition("; trying again")[0] or link.message
+
+
 def run_dashboard(stove: Stove, opts: DashboardOptions, *,
                   prepare: Callable[[MainWindow, StoveModel], None] | None = None) -> int:
     """Show the dashboard on ``stove`` (not started yet) until closed or ``run_for`` is over.
@@ -121,6 +136,7 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         window.plot.view.on_paint = on_paint
     keep: list[object] = []
     exit_code = {"code": 0}
+    reached = _Reached(model)
 
     try:
         stove.start()
@@ -160,7 +176,7 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
             window.move(0, 0)
             window.show()
         else:
-            window.showFullScreen()
+            kiosk.show_full_screen()
         window.start()
         if kiosk is not None:
             kiosk.start()
@@ -201,6 +217,12 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         stove.stop()
     if stats is not None:
         print(json.dumps(stats.summary()), flush=True)
+    if opts.network and not reached.ever:
+        # a run that never reached the stove did not do what was asked: say why, and fail if it quit by itself
+        print(f"kitchen-ui: never connected to the stove at {model.link.transport}: "
+              f"{reached.last_failure or 'no answer yet'}", file=sys.stderr)
+        if (opts.run_for is not None or opts.screenshot) and exit_code["code"] == 0:
+            exit_code["code"] = 1
     if kiosk is not None:
         kiosk.quitting = True            # the run is over: the window may close now
     window.close()

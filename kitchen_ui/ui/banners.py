@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
-from . import text
+from . import notices, text
+from .own_words import IN_PROCESS
 from .stove_model import CommandFailure, StoveModel
 from .zone_card import set_prop, set_text
 
@@ -89,9 +91,13 @@ class LinkBanner(_Banner):
                     detail)
             if "reconnect" not in link.message.lower():
                 words += " " + translate("LinkBanner", "Reconnecting…")
+        elif link.status is LinkStatus.CONNECTING and link.problem:
+            kind = "lost"        # not "still connecting": something is wrong, and it says what
+            words = problem_words(link) + " " + translate("LinkBanner", "Trying again…")
         elif link.status is LinkStatus.CONNECTING:
             kind = "connecting"
-            words = translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
+            words = translate("LinkBanner", "Starting the built-in simulated stove…") if link.transport == IN_PROCESS \
+                else translate("LinkBanner", "Connecting to the stove at {0}…").format(link.transport)
         elif link.status is LinkStatus.CLOSED:
             kind = "lost"
             words = translate("LinkBanner", "Disconnected from the stove{0}. The values shown are not live.")
@@ -102,7 +108,34 @@ class LinkBanner(_Banner):
                                             "ALL OFF still works.")
         set_prop(self, "kind", kind)
         set_text(self.label, words)
+        self.label.setToolTip(link.message)      # the technical detail, for whoever sets the stove up
         self.setVisible(bool(words))
+
+
+def problem_words(link: LinkState) -> str:
+    """Why the stove cannot be reached, in plain words (``LinkState.problem``)."""
+    where = link.transport
+    host = urlsplit(where).hostname or where
+    words = {
+        "unknown_host": translate("LinkBanner", "Cannot find the stove: no computer on the network is called "
+                                                "“{1}”. Check the stove's address."),
+        "refused": translate("LinkBanner", "The stove at {0} refused the connection: nothing answers on that port. "
+                                           "Is the stove on, and is the port right?"),
+        "unreachable": translate("LinkBanner", "Cannot reach the stove at {0}: the network has no way there."),
+        "timeout": translate("LinkBanner", "The stove at {0} does not answer."),
+        "tls_untrusted": translate("LinkBanner", "The stove at {0} showed a certificate this screen does not trust, "
+                                                 "so it did not connect. Give it the stove's certificate "
+                                                 "(--ca-cert)."),
+        "tls": translate("LinkBanner", "The secure (TLS) connection to the stove at {0} failed. Does the stove use "
+                                       "ksps://?"),
+        "token": translate("LinkBanner", "The stove at {0} refused this screen's token: it is wrong or missing "
+                                         "(--token or --token-file)."),
+        "protocol": translate("LinkBanner", "The stove at {0} does not speak KSP/1 as this screen expects."),
+        "dropped": translate("LinkBanner", "The stove at {0} closed the connection."),
+    }.get(link.problem)
+    if words is None:
+        return translate("LinkBanner", "Cannot connect to the stove at {0} ({1}).").format(where, link.message)
+    return words.format(where, host)
 
 
 class NoticeBar(_Banner):
@@ -111,7 +144,8 @@ class NoticeBar(_Banner):
     def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
         super().__init__("Notice", parent)
         self.model = model
-        self._notices: list[tuple[str, str, float]] = []     # text, kind, expiry (monotonic s)
+        self._notices: list[tuple[str, str, float, str | None]] = []     # text, kind, expiry (monotonic s), key
+        self._role: str | None = model.link.role if model.link.online else None
         self.dismiss = QPushButton("✕")
         self.dismiss.setObjectName("Dismiss")
         self.dismiss.setToolTip(translate("NoticeBar", "Dismiss"))
@@ -123,24 +157,41 @@ class NoticeBar(_Banner):
         self._timer.timeout.connect(self._expire)
         model.command_failed.connect(self._on_failure)
         model.event_received.connect(self._on_event)
+        model.link_changed.connect(self._on_link)
 
     @property
     def messages(self) -> list[str]:
-        return [t for t, _k, _e in self._notices]
+        return [n[0] for n in self._notices]
+
+    def _on_link(self, link: LinkState) -> None:
+        if not link.online:
+            return
+        before, self._role = self._role, link.role
+        if before is not None and link.role != before:     # control moved while this screen watched
+            notice = notices.role_notice(link)
+            if notice is not None:
+                self.notify(notice.text, "info", key=notice.key)
 
     def _on_failure(self, failure: CommandFailure) -> None:
         self.notify(str(failure), "error")
 
     def _on_event(self, ev: StoveEvent) -> None:
+        notice = notices.event_notice(ev, self.model.link, getattr(self.model.stove, "session_id", None))
+        if notice is not None:
+            self.notify(notice.text, "error" if notice.alarm else "info", key=notice.key)
+            return
         who = text.zone_label(self.model.zone_info(ev.zone), ev.zone)
         message = text.temps_in_text(ev.message) if ev.message else ev.kind.replace("_", " ")
         if ev.zone is not None and not message.startswith(who):
             message = f"{who}: {message}"
         self.notify(message, "error" if ev.kind in ALARM_EVENTS else "info")
 
-    def notify(self, message: str, kind: str = "info") -> None:
+    def notify(self, message: str, kind: str = "info", key: str | None = None) -> None:
+        """Show ``message`` on top; one with the same ``key`` replaces the older one instead of stacking."""
         ttl = ERROR_SHOW_S if kind == "error" else INFO_SHOW_S
-        self._notices.insert(0, (message, kind, time.monotonic() + ttl))
+        if key is not None:
+            self._notices = [n for n in self._notices if n[3] != key]
+        self._notices.insert(0, (message, kind, time.monotonic() + ttl, key))
         del self._notices[MAX_NOTICES:]
         self._show()
         self._timer.start()
@@ -161,6 +212,6 @@ class NoticeBar(_Banner):
             self._timer.stop()
             self.hide()
             return
-        set_prop(self, "kind", "error" if any(k == "error" for _t, k, _e in self._notices) else "info")
+        set_prop(self, "kind", "error" if any(n[1] == "error" for n in self._notices) else "info")
         set_text(self.label, "\n".join(self.messages))
         self.show()

@@ -62,6 +62,7 @@ class Kiosk(QObject):
         self.lock = PinLock(settings.pin_record, self._store_pin, clock=clock, cost=pin_cost)
         self.gate = PinGate(window.overlays, self.lock)
         self.panel: SettingsPanel | None = None
+        self._screen: Any = None
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.menuBar().hide()
@@ -169,6 +170,26 @@ class Kiosk(QObject):
 
     def _on_event(self, _event: object) -> None:
         self.dimmer.wake()                     # the stove has news: show it
+
+    def show_full_screen(self) -> None:
+        """Cover the whole screen, with a window manager or without one.
+
+        ``showFullScreen`` asks the window manager (or a Wayland compositor such as cage) for
+        full screen; a bare X server (xinit, no window manager) has nobody to ask, and the
+        window would keep its normal size in the corner. So the window is also given the
+        screen's geometry itself, and follows it when the screen changes (rotation, another
+        panel).
+        """
+        screen = self.window.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            self.window.setGeometry(screen.geometry())
+            if self._screen is not screen:
+                screen.geometryChanged.connect(self._fit_screen)
+                self._screen = screen
+        self.window.showFullScreen()
+
+    def _fit_screen(self, geometry: Any) -> None:
+        self.window.setGeometry(geometry)
 
     def start(self) -> None:
         self.dimmer.start()

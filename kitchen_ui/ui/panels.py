@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QL
 from .. import __version__
 from ..core.model import StoveInfo
 from . import text
+from .own_words import stove_model_name
 from .settings import DIM_CHOICES_S
 from .stove_model import StoveModel
 from .units import TempUnit
@@ -143,7 +144,7 @@ def connection_text(model: StoveModel) -> str:
         return "\n".join(lines)
     kind = translate("Panels", "simulated") if info.sim else translate("Panels", "real")
     lines += [
-        translate("Panels", "Stove: {0} ({1}, {2})").format(info.model, info.id, kind),
+        translate("Panels", "Stove: {0} ({1}, {2})").format(stove_model_name(info.model), info.id, kind),
         translate("Panels", "Firmware: {0}").format(info.firmware),
         translate("Panels", "Zones: {0}").format(", ".join(f"{z.name} ({text.kind(z)})" for z in info.zones)),
         translate("Panels", "Telemetry: {0:g} a second; heartbeat timeout {1:g} s").format(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 from ..core.model import LinkStatus
 from . import text
 from .icons import icon_pixmap
+from .own_words import stove_model_name
 from .stove_model import StoveModel
 from .theme import Theme
 from .zone_card import set_prop, set_text
@@ -76,7 +77,7 @@ class StoveStatusBar(QStatusBar):
 
     def refresh(self) -> None:
         m = self.model
-        name = m.info.model if m.info is not None else translate("StoveStatusBar", "stove")
+        name = stove_model_name(m.info.model) if m.info is not None else translate("StoveStatusBar", "stove")
         link = m.link
         online = link.status is LinkStatus.ONLINE
         if online is not self._icon_online:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core.errors import ERROR_NAMES, KspError, LinkError
 from ..core.model import FAULT_TEXT, LinkState, LinkStatus, ZoneInfo, ZoneState
+from .own_words import transport_name
 from .units import TempUnit, localize_temps, whole
 
 translate = QCoreApplication.translate
@@ -151,7 +152,7 @@ def link_summary(link: LinkState) -> str:
               LinkStatus.LOST: translate("Text", "LINK LOST"),
               LinkStatus.CLOSED: translate("Text", "disconnected")}[link.status]
     roles = {"controller": translate("Text", "controller"), "observer": translate("Text", "observer")}
-    parts = [link.transport, status]
+    parts = [transport_name(link.transport), status]
     if link.role:
         parts.insert(1, roles.get(link.role, link.role))
     return " · ".join(parts)

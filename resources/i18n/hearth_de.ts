@@ -794,6 +794,18 @@
         <translation>{0} · {1} · {2} · {3} Messwerte</translation>
     </message>
     <message>
+        <source>the stove restarted {0}× (its clock began again; each run is drawn after the one before)</source>
+        <translation>der Herd wurde {0}× neu gestartet (seine Uhr begann von vorn; jeder Lauf ist nach dem vorigen gezeichnet)</translation>
+    </message>
+    <message>
+        <source>stove restarted</source>
+        <translation>Herd neu gestartet</translation>
+    </message>
+    <message>
+        <source>The stove restarted here: its clock began again.</source>
+        <translation>Hier wurde der Herd neu gestartet: Seine Uhr begann von vorn.</translation>
+    </message>
+    <message>
         <source>Export the session as CSV</source>
         <translation>Kochvorgang als CSV exportieren</translation>
     </message>
@@ -991,6 +1003,14 @@
         <translation>Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
+        <source>Trying again…</source>
+        <translation>Neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>Starting the built-in simulated stove…</source>
+        <translation>Der eingebaute simulierte Herd startet…</translation>
+    </message>
+    <message>
         <source>Connecting to the stove at {0}…</source>
         <translation>Verbinde mit dem Herd unter {0}…</translation>
     </message>
@@ -1001,6 +1021,46 @@
     <message>
         <source>Observer session: another device controls this stove. Controls are off; ALL OFF still works.</source>
         <translation>Beobachter-Sitzung: Ein anderes Gerät steuert diesen Herd. Die Bedienelemente sind gesperrt; ALLES AUS funktioniert trotzdem.</translation>
+    </message>
+    <message>
+        <source>Cannot find the stove: no computer on the network is called “{1}”. Check the stove&apos;s address.</source>
+        <translation>Herd nicht gefunden: Im Netz heißt kein Gerät „{1}“. Bitte die Adresse des Herds prüfen.</translation>
+    </message>
+    <message>
+        <source>The stove at {0} refused the connection: nothing answers on that port. Is the stove on, and is the port right?</source>
+        <translation>Der Herd unter {0} hat die Verbindung abgelehnt: An diesem Port antwortet nichts. Ist der Herd an und der Port richtig?</translation>
+    </message>
+    <message>
+        <source>Cannot reach the stove at {0}: the network has no way there.</source>
+        <translation>Der Herd unter {0} ist nicht erreichbar: Das Netz findet keinen Weg dorthin.</translation>
+    </message>
+    <message>
+        <source>The stove at {0} does not answer.</source>
+        <translation>Der Herd unter {0} antwortet nicht.</translation>
+    </message>
+    <message>
+        <source>The stove at {0} showed a certificate this screen does not trust, so it did not connect. Give it the stove&apos;s certificate (--ca-cert).</source>
+        <translation>Der Herd unter {0} hat ein Zertifikat gezeigt, dem dieser Bildschirm nicht vertraut; deshalb wurde nicht verbunden. Bitte das Zertifikat des Herds angeben (--ca-cert).</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to the stove at {0} failed. Does the stove use ksps://?</source>
+        <translation>Die sichere (TLS-)Verbindung zum Herd unter {0} ist fehlgeschlagen. Verwendet der Herd ksps://?</translation>
+    </message>
+    <message>
+        <source>The stove at {0} refused this screen&apos;s token: it is wrong or missing (--token or --token-file).</source>
+        <translation>Der Herd unter {0} hat das Token dieses Bildschirms abgelehnt: Es ist falsch oder fehlt (--token oder --token-file).</translation>
+    </message>
+    <message>
+        <source>The stove at {0} does not speak KSP/1 as this screen expects.</source>
+        <translation>Der Herd unter {0} spricht KSP/1 nicht so, wie dieser Bildschirm es erwartet.</translation>
+    </message>
+    <message>
+        <source>The stove at {0} closed the connection.</source>
+        <translation>Der Herd unter {0} hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the stove at {0} ({1}).</source>
+        <translation>Keine Verbindung zum Herd unter {0} ({1}).</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1091,40 @@
     <message>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>You now control the stove.</source>
+        <translation>Sie steuern jetzt den Herd.</translation>
+    </message>
+    <message>
+        <source>Another screen now controls the stove; you are watching. ALL OFF still works here.</source>
+        <translation>Ein anderer Bildschirm steuert jetzt den Herd; Sie sehen zu. ALLES AUS funktioniert hier trotzdem.</translation>
+    </message>
+    <message>
+        <source>No screen controls the stove at the moment.</source>
+        <translation>Zurzeit steuert kein Bildschirm den Herd.</translation>
+    </message>
+    <message>
+        <source>Another screen now controls the stove.</source>
+        <translation>Ein anderer Bildschirm steuert jetzt den Herd.</translation>
+    </message>
+    <message>
+        <source>Another screen ({0}) now controls the stove; you are watching. ALL OFF still works here.</source>
+        <translation>Ein anderer Bildschirm ({0}) steuert jetzt den Herd; Sie sehen zu. ALLES AUS funktioniert hier trotzdem.</translation>
+    </message>
+    <message>
+        <source>All zones switched off from another screen ({0}).</source>
+        <translation>Alle Kochzonen wurden von einem anderen Bildschirm ({0}) ausgeschaltet.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnWords</name>
+    <message>
+        <source>in the app</source>
+        <translation>im Programm</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1428,25 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>switch every zone off</source>
         <translation>alle Kochzonen ausschalten</translation>
+    </message>
+</context>
+<context>
+    <name>StoveProfiles</name>
+    <message>
+        <source>Simulated hybrid hob (2 induction, 1 radiant, 1 gas)</source>
+        <translation>Simuliertes Hybrid-Kochfeld (2 Induktion, 1 Strahlung, 1 Gas)</translation>
+    </message>
+    <message>
+        <source>Simulated induction hob (4 zones)</source>
+        <translation>Simuliertes Induktionskochfeld (4 Zonen)</translation>
+    </message>
+    <message>
+        <source>Simulated 6-zone range (4 induction, 1 radiant, 1 gas wok)</source>
+        <translation>Simulierter Herd mit 6 Zonen (4 Induktion, 1 Strahlung, 1 Gas-Wok)</translation>
+    </message>
+    <message>
+        <source>Simulated {0}-zone hob</source>
+        <translation>Simuliertes Kochfeld mit {0} Zonen</translation>
     </message>
 </context>
 <context>

@@ -156,3 +156,15 @@ def test_a_busy_port_is_reported():
         assert p.returncode == 1 and f"cannot listen on 127.0.0.1:{s.port}" in p.stderr
     finally:
         s.stop()
+
+
+@pytest.mark.parametrize("flags, says", [
+    ((), "on link loss: zones switch off"),
+    (("--link-loss", "hold"), "on link loss: zones keep heating (safety timers still apply)"),
+])
+def test_the_startup_line_says_what_link_loss_does(flags, says):
+    s = Served("--zones", "1", *flags)
+    code, err = s.stop(signal.SIGINT)
+    assert code == 0
+    serving = next(line for line in err.splitlines() if "serving " in line)
+    assert serving.endswith(says) and "link loss off" not in serving

@@ -28,10 +28,12 @@ from ...storage.sessions import SessionData, SessionInfo, export_csv
 from .. import text
 from ..plot import TempAxis, TimeAxis
 from ..prefs import display_prefs
+from ..own_words import stove_model_name
 from ..theme import Theme
 from ..units import to_display
 from ..zone_card import set_text
 from .recipe_view import minutes, touch_scrolling
+from .timeline import Timeline, label_rows
 
 translate = QCoreApplication.translate
 
@@ -82,6 +84,7 @@ class HistoryPage(QWidget):
         self.data: SessionData | None = None
         self.curves: dict[int, pg.PlotDataItem] = {}
         self.markers: list[pg.InfiniteLine] = []
+        self.timeline = Timeline()
 
         self.list = QListWidget()
         self.list.setObjectName("SessionList")
@@ -114,6 +117,8 @@ class HistoryPage(QWidget):
         item.hideButtons()
         item.setMenuEnabled(False)
         item.showGrid(x=True, y=True, alpha=0.25)
+        item.getViewBox().sigXRangeChanged.connect(self._layout_labels)
+        item.getViewBox().sigResized.connect(self._layout_labels)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         axis_font = pg.QtGui.QFont(theme.font_family)
@@ -222,39 +227,65 @@ class HistoryPage(QWidget):
             set_text(self.legend, "")
             return
         info = data.info
+        self.timeline = timeline = Timeline.from_samples(arr["t"] for arr in data.zones.values())
         set_text(self.title, info.title or translate("HistoryPage", "Session"))
-        set_text(self.facts, translate("HistoryPage", "{0} · {1} · {2} · {3} samples").format(
-            when(info.started_at), minutes(info.duration_s) or minutes(0),
-            info.stove_model or text.zone_label(None, None), f"{info.samples:,}"))
+        facts = translate("HistoryPage", "{0} · {1} · {2} · {3} samples").format(
+            when(info.started_at), minutes(timeline.duration_s) or minutes(0),
+            stove_model_name(info.stove_model) or text.zone_label(None, None), f"{info.samples:,}")
+        if timeline.restarts:
+            facts += " · " + translate("HistoryPage", "the stove restarted {0}× (its clock began again; "
+                                                      "each run is drawn after the one before)").format(
+                timeline.restarts)
+        set_text(self.facts, facts)
         unit = text.temp_unit()                      # recorded in °C, as the stove speaks
         item.setLabel("left", text.unit_symbol(), color=self.theme.c("text_dim"))
         legend = []
         for zone, arr in sorted(data.zones.items()):
             colour = self.theme.zone_color(zone)
-            x = arr["t"].astype(float)
-            y = to_display(arr["temp_c"].astype(float), unit)
+            x, y, target = timeline.place_samples(arr["t"], to_display(arr["temp_c"].astype(float), unit),
+                                                  to_display(arr["target_c"].astype(float), unit))
             self.curves[zone] = item.plot(x, y, pen=pg.mkPen(colour, width=3), connect="finite")
-            target = to_display(arr["target_c"].astype(float), unit)
             if np.isfinite(target).any():
                 self.curves[-1 - zone] = item.plot(
                     x, target, pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), connect="finite")
             legend.append(f'<span style="color:{colour}">■</span> {info.zone_name(zone)}')
         set_text(self.legend, "&nbsp;&nbsp;".join(legend))
-        for s in data.steps:
-            if s["kind"] in STEP_KINDS and s.get("step") is not None:
-                self._mark(s["t"], f"{s['step'] + 1}", self.theme.c("text_dim"), s["message"])
-        for e in data.events:
-            self._mark(e["t"], e["kind"].replace("_", " "), EVENT_COLOR, text.temps_in_text(e["message"]))
+        for x in timeline.restart_points():
+            self._mark(x, translate("HistoryPage", "stove restarted"), self.theme.c("text_dim"),
+                       translate("HistoryPage", "The stove restarted here: its clock began again."))
+        steps = [s for s in data.steps if s["kind"] in STEP_KINDS and s.get("step") is not None]
+        for x, s in zip(timeline.place_marks([s["t"] for s in steps]), steps):
+            self._mark(x, f"{s['step'] + 1}", self.theme.c("text_dim"), s["message"])
+        for x, e in zip(timeline.place_marks([e["t"] for e in data.events]), data.events):
+            self._mark(x, e["kind"].replace("_", " "), EVENT_COLOR, text.temps_in_text(e["message"]))
         item.enableAutoRange()
         item.autoRange(padding=0.02)
+        self._layout_labels()
 
     def _mark(self, t: float, label: str, colour: str, tip: str) -> None:
-        pos = 0.94 if len(self.markers) % 2 == 0 else 0.84
         line = pg.InfiniteLine(pos=t, angle=90, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine),
-                               label=label, labelOpts={"position": pos, "color": colour, "movable": False})
+                               label=label, labelOpts={"position": 0.95, "color": colour, "movable": False,
+                                                       "anchors": [(0, 0.5), (0, 0.5)]})   # right of the line
         line.setToolTip(tip)
         self.view.getPlotItem().addItem(line, ignoreBounds=True)
         self.markers.append(line)
+
+    def _layout_labels(self, *_args: object) -> None:
+        """Put marker labels that would overlap at this zoom on different rows, from the top down."""
+        if not self.markers:
+            return
+        vb = self.view.getPlotItem().getViewBox()
+        (x0, x1), _y = vb.viewRange()
+        width_px, height_px = max(vb.width(), 1.0), max(vb.height(), 1.0)
+        per_px = (x1 - x0) / width_px
+        sizes = [m.label.boundingRect() for m in self.markers]
+        row_h = (max(r.height() for r in sizes) + 3) / height_px
+        rows = max(1, int(0.9 / row_h))
+        xs = [m.value() for m in self.markers]
+        gap = 6 * per_px
+        chosen = label_rows(xs, [r.width() * per_px + gap for r in sizes], rows)
+        for m, row in zip(self.markers, chosen):
+            m.label.setPosition(max(0.0, 0.97 - row_h / 2 - row * row_h))
 
     def curve_points(self, zone: int) -> int:
         """How many samples the plot holds for a zone (tests, diagnostics)."""

@@ -57,7 +57,7 @@ def test_page_and_plot_shortcuts(qtbot, desktop):
 
 def test_connection_and_about_open_over_the_body_and_close(qtbot, desktop):
     panel = desktop.menus.show_connection()
-    assert "in-process" in panel.body.text() and "Simulated" in panel.body.text()
+    assert "in the app" in panel.body.text() and "Simulated" in panel.body.text()
     assert "front-left (Induction)" in panel.body.text()
     tap(qtbot, panel.close_button)
     assert not desktop.overlays.is_open()
