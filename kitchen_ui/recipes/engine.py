@@ -36,6 +36,7 @@ from psygnal import Signal
 from ..core.clock import Clock
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
 from ..core.stove import Stove
+from .ingredients import servings_words
 from .model import Recipe, RecipeError
 from .run_state import Phase, RunAlert, RunLogEntry, RunStatus, RunView, StepRun
 from .step_flow import StepFlow
@@ -122,7 +123,7 @@ class RecipeEngine(StepFlow):
         with self._op():
             if self.status is not RunStatus.READY:
                 raise RunError(f"the recipe is already {self.status.value}")
-            self._log("recipe_started", f"{self.recipe.title} ({self.recipe.servings} servings)",
+            self._log("recipe_started", f"{self.recipe.title} ({servings_words(self.recipe.servings)})",
                       data={"zones": {p: z for p, z in self.zone_plan.items()}})
             self._set_status(RunStatus.RUNNING)
             self._advance(self.clock.now())

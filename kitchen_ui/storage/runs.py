@@ -43,7 +43,8 @@ def _current_step(snap: dict[str, Any]) -> str:
     steps = snap.get("recipe", {}).get("steps", [])
     for i, s in enumerate(snap.get("steps", [])):
         if s.get("phase") in ("prompt", "heating", "running", "finishing") and i < len(steps):
-            return f"step {i + 1}: {steps[i].get('text', '')}"
+            # the offer embeds this in a sentence of its own: no full stop of the step's (no "..")
+            return f"step {i + 1}: {str(steps[i].get('text', '')).rstrip().rstrip('.')}"
     return ""
 
 

@@ -47,8 +47,8 @@
         <translation>kocht in {0}</translation>
     </message>
     <message>
-        <source>at {0} in {1}</source>
-        <translation>{0} in {1}</translation>
+        <source>there in {0}</source>
+        <translation>erreicht in {0}</translation>
     </message>
     <message>
         <source>left</source>
@@ -1187,14 +1187,6 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>{0} min</translation>
     </message>
     <message>
-        <source>{0} serving</source>
-        <translation>{0} Portion</translation>
-    </message>
-    <message>
-        <source>{0} servings</source>
-        <translation>{0} Portionen</translation>
-    </message>
-    <message>
         <source>Choose a recipe</source>
         <translation>Rezept auswählen</translation>
     </message>
@@ -1249,6 +1241,16 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>Source: {0}    Licence: {1}</source>
         <translation>Quelle: {0}    Lizenz: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipeWords</name>
+    <message numerus="yes">
+        <source>%n serving(s)</source>
+        <translation>
+            <numerusform>%n Portion</numerusform>
+            <numerusform>%n Portionen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,11 +13,11 @@ from kitchen_ui.storage.database import open_db
 from .conftest import FRY, PAN, make_kitchen, recipe, run_for, tap
 
 
-def cook_then_die(qtbot, kdb):
+def cook_then_die(qtbot, kdb, steps=FRY):
     """The first app: starts a recipe, cooks 200 s, and stops without finishing it."""
     stove = LocalStove(load_profile("hybrid-4"), clock=ManualClock(), threaded=False)
     kitchen = make_kitchen(qtbot, stove, kdb)
-    kitchen.start_recipe(recipe(FRY, [PAN], title="Onions"))
+    kitchen.start_recipe(recipe(steps, [PAN], title="Onions"))
     run_for(stove, 200)
     left = kitchen.cooking.cards[0].big.text()
     # nothing says goodbye to the run: its last saved state is all the next app gets
@@ -67,3 +67,20 @@ def test_discarding_the_offer_forgets_the_run(qtbot, second_start):
     assert not kitchen.idle.offer.isVisible()
     assert kitchen.runs.unfinished() == []
     assert kitchen.engine is None and all(z.mode == "off" for z in stove.sim.zones)
+
+
+def test_the_offer_reads_as_one_sentence_when_the_step_ends_with_a_full_stop(qtbot, kdb, db_path):
+    steps = [dict(FRY[0], text="Toss until every grain is hot and separate.")]
+    cook_then_die(qtbot, kdb, steps)
+    stove = LocalStove(load_profile("hybrid-4"), clock=ManualClock(), threaded=False)
+    kdb2 = open_db(db_path)
+    kitchen = make_kitchen(qtbot, stove, kdb2)
+    try:
+        words = kitchen.idle.offer_label.text()
+        assert "at step 1: Toss until every grain is hot and separate. Resume where it was" in words
+        assert ".." not in words
+    finally:
+        kitchen.close()
+        kitchen.model.close()
+        stove.stop()
+        kdb2.close()
