@@ -11,6 +11,10 @@
         <source>Seen: hide this alert</source>
         <translation>Gesehen: diesen Hinweis ausblenden</translation>
     </message>
+    <message>
+        <source>Done: confirm this step</source>
+        <translation>Fertig: diesen Schritt bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>CookingView</name>
