@@ -8,7 +8,9 @@ telemetry message); every decision happens there or in a cook's command.
 Controls: :meth:`start`, :meth:`pause`, :meth:`resume`, :meth:`confirm`, :meth:`skip`,
 :meth:`back`, :meth:`abort`. Abort and completion switch off every zone the recipe used, except
 zones a finished step put on keep-warm. Pausing freezes the timers and the engine stops
-commanding zones. The engine never fights the cook: when a zone it set shows another setting
+commanding zones. On resume (after a pause, or after a crash on a cold stove) a timed step whose
+zone has left its temperature heats back first; its timer goes on from where it stopped once the
+zone is there again, so "3 min at 220 °C" is never spent on a cold pan. The engine never fights the cook: when a zone it set shows another setting
 (someone changed it at the hob or in traditional mode), or the stove switches a zone off by
 itself (fault, overheat, boil-dry, auto-off), or a command is refused, the run pauses with an
 alert; :meth:`resume` re-applies the recipe's settings.
@@ -151,8 +153,9 @@ class RecipeEngine(StepFlow):
             for zone, want in self.zones.release_unwanted():
                 self.zones.command(zone, want, "resume")
             for r in self.runs:
-                if r.phase in (Phase.RUNNING,):
+                if r.phase is Phase.RUNNING:
                     r.timer_since = now
+                    self._reheat_if_cold(r, now)
             self._advance(now)
 
     def abort(self) -> None:

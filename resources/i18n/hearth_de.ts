@@ -55,6 +55,10 @@
         <translation>erreicht in {0}</translation>
     </message>
     <message>
+        <source>then {0} to go</source>
+        <translation>danach noch {0}</translation>
+    </message>
+    <message>
         <source>left</source>
         <translation>übrig</translation>
     </message>
