@@ -273,6 +273,10 @@
 <context>
     <name>Diet</name>
     <message>
+        <source>Not compared with earlier runs: this one did not cook the whole recipe.</source>
+        <translation>Nicht mit früheren Durchgängen verglichen: dieser hat nicht das ganze Rezept gekocht.</translation>
+    </message>
+    <message>
         <source>The first recorded run of this recipe: nothing to compare with yet.</source>
         <translation>Der erste aufgezeichnete Durchgang dieses Rezepts: noch nichts zum Vergleichen.</translation>
     </message>
@@ -427,6 +431,10 @@
     <message>
         <source>Energy and cost of cooking, day by day, a week at a time</source>
         <translation>Energie und Kosten des Kochens, Tag für Tag, wochenweise</translation>
+    </message>
+    <message>
+        <source>The energy used before the recipe was interrupted is not counted: {reason}</source>
+        <translation>Die Energie vor der Unterbrechung des Rezepts wird nicht mitgezählt: {reason}</translation>
     </message>
     <message>
         <source>What this run used cannot be shown: {reason}</source>
