@@ -4,7 +4,12 @@
   the tariff and intensity it was costed at, so later price changes do not rewrite history).
 * :func:`energy_from_samples` meters a recorded session from its stored telemetry with the same
   counter rules as the live meter (for sessions recorded without one).
-* :func:`recipe_runs` lists what earlier sessions of the same recipe used, oldest first.
+* :func:`run_energy` sums what one recipe run used over every session it was cooked in (a run
+  resumed after a crash has the session that died with the app, and the next);
+  :func:`settle_session` gives a session cut short by a crash its energy from its samples.
+* :func:`recipe_runs` lists what earlier complete runs of the same recipe used, oldest first. An
+  aborted run, or one whose energy is not all known, is never among them: comparing a complete
+  run with part of one would say "used 58 % less" of a run that simply stopped early.
 * :func:`weekly_summary` sums energy, cost and CO2 per day over a week of sessions (days in the
   caller's time zone; sessions are placed by the day they started).
 """
@@ -13,10 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any
+from typing import Any, Iterable
 
 from ..storage.database import KitchenDB
-from ..storage.sessions import SessionData, session_info
+from ..storage.runs import completed_runs
+from ..storage.sessions import SessionData, SessionNotFound, load_session, session_info
 from .meter import EnergyReading, ZoneCounter, ZoneEnergy
 from .settings import EnergySettings
 
@@ -56,26 +62,69 @@ def energy_from_samples(data: SessionData, settings: EnergySettings) -> EnergyRe
     return EnergyReading(data.info.t_last, tuple(zones), settings.currency)
 
 
+def settle_session(kdb: KitchenDB, session_id: int, settings: EnergySettings) -> bool:
+    """A session without saved energy (the app died while recording it) gets the energy its
+    recorded samples show; True if it had to. Its ``ended_at`` stays empty: nobody saw it end."""
+    if load_session_energy(kdb, session_id) is not None:
+        return False
+    save_session_energy(kdb, session_id, energy_from_samples(load_session(kdb, session_id), settings), settings)
+    return True
+
+
+def run_energy(kdb: KitchenDB, sessions: Iterable[int], settings: EnergySettings) -> tuple[EnergyReading, bool]:
+    """What a run used over its ``sessions``, zone by zone, and whether all of it is known (a
+    session deleted since counts as unknown). Saved energy first, else metered from samples."""
+    per_zone: dict[int, list[Any]] = {}
+    known, t_last, currency = True, None, ""
+    for sid in dict.fromkeys(sessions):
+        try:
+            reading = load_session_energy(kdb, sid)
+            if reading is None:
+                reading = energy_from_samples(load_session(kdb, sid), settings)
+        except SessionNotFound:
+            known = False
+            continue
+        t_last, currency = reading.t, currency or reading.currency
+        for z in reading.zones:
+            acc = per_zone.setdefault(z.zone, [z.kind, 0.0, 0.0, 0.0, 0])
+            acc[1:] = [acc[1] + z.energy_wh, acc[2] + z.cost, acc[3] + z.co2_g, acc[4] + z.resets]
+    zones = tuple(ZoneEnergy(zid, *per_zone[zid]) for zid in sorted(per_zone))
+    return EnergyReading(t_last, zones, currency or settings.currency), known
+
+
 @dataclass(frozen=True)
 class RunEnergy:
-    session_id: int
+    session_id: int            # the (last) session it was cooked in
     started_at: str
     energy_wh: float
     cost: float
     co2_g: float
+    run_id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"session_id": self.session_id, "started_at": self.started_at, "kwh": round(self.energy_wh / 1000, 4),
-                "cost": round(self.cost, 4), "co2_g": round(self.co2_g, 1)}
+        return {"session_id": self.session_id, "run_id": self.run_id, "started_at": self.started_at,
+                "kwh": round(self.energy_wh / 1000, 4), "cost": round(self.cost, 4), "co2_g": round(self.co2_g, 1)}
 
 
 def recipe_runs(kdb: KitchenDB, recipe_id: int) -> list[RunEnergy]:
-    """Sessions of one recipe that have their energy saved, oldest first."""
-    rows = kdb.conn.execute(
-        "SELECT s.id, s.started_at, SUM(e.energy_wh), SUM(e.cost), SUM(e.co2_g) FROM sessions s "
-        "JOIN session_energy e ON e.session_id = s.id WHERE s.recipe_id = ? GROUP BY s.id ORDER BY s.started_at, s.id",
-        (recipe_id,)).fetchall()
-    return [RunEnergy(*r) for r in rows]
+    """Complete runs of one recipe with all their energy saved, oldest first (see the module doc)."""
+    out = []
+    for run_id, sids in completed_runs(kdb.conn):
+        if not sids:
+            continue
+        marks = ",".join("?" * len(sids))
+        sessions = kdb.conn.execute(f"SELECT id, recipe_id, started_at FROM sessions WHERE id IN ({marks})",
+                                    sids).fetchall()
+        if len(sessions) != len(set(sids)) or not any(r[1] == recipe_id for r in sessions):
+            continue
+        energy = {r[0]: r[1:] for r in kdb.conn.execute(
+            f"SELECT session_id, SUM(energy_wh), SUM(cost), SUM(co2_g) FROM session_energy "
+            f"WHERE session_id IN ({marks}) GROUP BY session_id", sids)}
+        if set(energy) != set(sids):
+            continue                        # part of it unknown: not comparable
+        out.append(RunEnergy(sids[-1], min(r[2] for r in sessions), sum(e[0] for e in energy.values()),
+                             sum(e[1] for e in energy.values()), sum(e[2] for e in energy.values()), run_id))
+    return sorted(out, key=lambda r: (r.started_at, r.session_id))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ telemetry message); every decision happens there or in a cook's command.
 Controls: :meth:`start`, :meth:`pause`, :meth:`resume`, :meth:`confirm`, :meth:`skip`,
 :meth:`back`, :meth:`abort`. Abort and completion switch off every zone the recipe used, except
 zones a finished step put on keep-warm. Pausing freezes the timers and the engine stops
-commanding zones. The engine never fights the cook: when a zone it set shows another setting
+commanding zones. On resume (after a pause, or after a crash on a cold stove) a timed step whose
+zone has left its temperature heats back first; its timer goes on from where it stopped once the
+zone is there again, so "3 min at 220 °C" is never spent on a cold pan. The engine never fights the cook: when a zone it set shows another setting
 (someone changed it at the hob or in traditional mode), or the stove switches a zone off by
 itself (fault, overheat, boil-dry, auto-off), or a command is refused, the run pauses with an
 alert; :meth:`resume` re-applies the recipe's settings.
@@ -36,6 +38,7 @@ from psygnal import Signal
 from ..core.clock import Clock
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
 from ..core.stove import Stove
+from .ingredients import servings_words
 from .model import Recipe, RecipeError
 from .run_state import Phase, RunAlert, RunLogEntry, RunStatus, RunView, StepRun
 from .step_flow import StepFlow
@@ -122,7 +125,7 @@ class RecipeEngine(StepFlow):
         with self._op():
             if self.status is not RunStatus.READY:
                 raise RunError(f"the recipe is already {self.status.value}")
-            self._log("recipe_started", f"{self.recipe.title} ({self.recipe.servings} servings)",
+            self._log("recipe_started", f"{self.recipe.title} ({servings_words(self.recipe.servings)})",
                       data={"zones": {p: z for p, z in self.zone_plan.items()}})
             self._set_status(RunStatus.RUNNING)
             self._advance(self.clock.now())
@@ -150,8 +153,9 @@ class RecipeEngine(StepFlow):
             for zone, want in self.zones.release_unwanted():
                 self.zones.command(zone, want, "resume")
             for r in self.runs:
-                if r.phase in (Phase.RUNNING,):
+                if r.phase is Phase.RUNNING:
                     r.timer_since = now
+                    self._reheat_if_cold(r, now)
             self._advance(now)
 
     def abort(self) -> None:

@@ -101,3 +101,8 @@ def format_ingredient(ing: Ingredient, quantity_text: Callable[[float], str] = f
     parts.append(ing.name)
     text = " ".join(parts)
     return f"{text}, {ing.note}" if ing.note else text
+
+
+def servings_words(n: int) -> str:
+    """"1 serving", "4 servings" (English; the dashboard has its own, translated)."""
+    return f"{n} serving" if n == 1 else f"{n} servings"

@@ -38,8 +38,9 @@ def build_view(e: "RecipeEngine") -> RunView:
                 eta = e.zones.predictors[zone].eta(target)
         elapsed = r.elapsed(now)
         remaining = None
-        if step.duration_s is not None and r.phase in (Phase.RUNNING, Phase.FINISHING):
-            remaining = max(0.0, step.duration_s - elapsed)
+        if step.duration_s is not None and (r.phase in (Phase.RUNNING, Phase.FINISHING)
+                                            or (r.phase is Phase.HEATING and r.started_t is not None)):
+            remaining = max(0.0, step.duration_s - elapsed)      # re-heating: what is left once there
         confirm = ""
         if r.phase is Phase.PROMPT:
             confirm = f"Start: {step.text}"

@@ -7,6 +7,8 @@ holds the controls and the stove's signals, and this one the step life cycle::
         start "now"     -> zone set, timer runs                      (RUNNING)
         start "target"  -> zone set, waits for its temperature        (HEATING) -> RUNNING
         start "confirm" -> waits for the cook, then zone set          (PROMPT)  -> RUNNING
+    RUNNING --(resumed with its zone away from its temperature)--> HEATING (timer held)
+        --(back at the temperature)--> RUNNING, the timer going on from where it stopped
     RUNNING --(timer over, or at once without a duration)-->
         on_end "wait"   -> waits for the cook                         (FINISHING) -> DONE
         otherwise       -> end action (continue / keep_warm / off)    -> DONE
@@ -59,11 +61,15 @@ class StepFlow:
                 step = self.recipe.steps[r.index]
                 if r.phase is Phase.HEATING and self._reached(r):
                     zone = self.zone_plan[step.pot]  # type: ignore[index]
-                    self._log("target_reached", f"{self.zones.label(zone)} reached {step.setting.temp_c:g} °C",
-                              step=r.index, zone=zone)
-                    self._raise("target", f"{self.zones.label(zone)} is at {step.setting.temp_c:g} °C: {step.text}",
-                                r.index, zone)
-                    self._start_timer(r, now)
+                    again = r.started_t is not None          # re-heated: its timer goes on
+                    where = f"{'back ' if again else ''}at {step.setting.temp_c:g} °C"
+                    self._log("target_reached", f"{self.zones.label(zone)} {'is back' if again else 'reached'} "
+                              f"{step.setting.temp_c:g} °C", step=r.index, zone=zone)
+                    self._raise("target", f"{self.zones.label(zone)} is {where}: {step.text}", r.index, zone)
+                    if again:
+                        r.phase, r.timer_since = Phase.RUNNING, now
+                    else:
+                        self._start_timer(r, now)
                     moved = True
                 if r.phase is Phase.RUNNING:
                     self._fire_reminders(r, now)
@@ -91,6 +97,21 @@ class StepFlow:
         if temp is None or want is None:
             return False
         return temp >= want - REACHED_TOL_C if r.approach > 0 else temp <= want + REACHED_TOL_C
+
+    def _reheat_if_cold(self, r: StepRun, now: float) -> None:
+        """A running step whose zone is away from its temperature holds its timer until it is back."""
+        step = self.recipe.steps[r.index]
+        zone = self._zone_of(r.index)
+        if zone is None or step.setting is None or step.setting.temp_c is None or step.duration_s is None:
+            return
+        if self._reached(r):
+            return
+        r.freeze(now)
+        r.phase = Phase.HEATING
+        temp = self.zones.temp(zone)
+        now_c = "unknown" if temp is None else f"{temp:.0f} °C"
+        self._log("heating", f"{self.zones.label(zone)} is at {now_c}: heating back to {step.setting.temp_c:g} °C "
+                  "before the timer goes on", step=r.index, zone=zone)
 
     def _activate(self, r: StepRun, now: float) -> None:
         step = self.recipe.steps[r.index]

@@ -6,11 +6,17 @@ latest per run. After a crash, :meth:`RunStore.unfinished` lists what can be res
 :meth:`RunStore.resume` rebuilds a paused engine (timers as last saved) on the stove given.
 
 It has its own connection and lock, because the engine may save from the stove's thread.
+
+A run resumed after a crash is cooked in more than one recording session (the one that died
+with the app, then the next app's). Each save adds the session it is recorded in
+(``session_id``) to the snapshot's ``sessions``, so the run's energy can be summed over all of
+them (:mod:`kitchen_ui.energy.store`); :func:`run_sessions` reads them back.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -43,25 +49,61 @@ def _current_step(snap: dict[str, Any]) -> str:
     steps = snap.get("recipe", {}).get("steps", [])
     for i, s in enumerate(snap.get("steps", [])):
         if s.get("phase") in ("prompt", "heating", "running", "finishing") and i < len(steps):
-            return f"step {i + 1}: {steps[i].get('text', '')}"
+            # the offer embeds this in a sentence of its own: no full stop of the step's (no "..")
+            return f"step {i + 1}: {str(steps[i].get('text', '')).rstrip().rstrip('.')}"
     return ""
+
+
+def _sessions_in(snapshot: dict[str, Any], first: int | None) -> list[int]:
+    """The sessions a saved run was recorded in (older snapshots name only the row's one)."""
+    found = snapshot.get("sessions")
+    if isinstance(found, list):
+        return [int(x) for x in found if isinstance(x, int) and not isinstance(x, bool)]
+    return [] if first is None else [int(first)]
+
+
+def run_sessions(conn: sqlite3.Connection, run_id: str) -> list[int]:
+    """The recording sessions of one run, in the order it was cooked in them ([] if unknown)."""
+    row = conn.execute("SELECT session_id, json_extract(snapshot, '$.sessions') FROM recipe_runs WHERE run_id = ?",
+                       (run_id,)).fetchone()
+    if row is None:
+        return []
+    return _sessions_in({"sessions": json.loads(row[1])} if row[1] else {}, row[0])
+
+
+def completed_runs(conn: sqlite3.Connection) -> list[tuple[str, list[int]]]:
+    """(run id, its sessions) of every run cooked to the end; aborted and unfinished ones are not."""
+    rows = conn.execute("SELECT run_id, session_id, json_extract(snapshot, '$.sessions') FROM recipe_runs "
+                        "WHERE status = 'completed' AND finished_at IS NOT NULL").fetchall()
+    return [(r[0], _sessions_in({"sessions": json.loads(r[2])} if r[2] else {}, r[1])) for r in rows]
 
 
 class RunStore:
     def __init__(self, db_path: str | Path, session_id: int | None = None) -> None:
         self.db_path = Path(db_path)
-        self.session_id = session_id
+        self.session_id = session_id          # the session runs are being recorded in now
         self._lock = threading.Lock()
         self._conn = connect(self.db_path)
+        self._sessions: dict[str, list[int]] = {}     # run id -> sessions it was recorded in
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
 
     # -- ProgressStore ------------------------------------------------------------------------
+    def sessions_of(self, run_id: str) -> list[int]:
+        """The sessions ``run_id`` has been recorded in, as this store knows them."""
+        with self._lock:
+            return list(self._sessions.get(run_id, []))
+
     def save(self, snapshot: dict[str, Any]) -> None:
         now = _now()
         recipe = snapshot.get("recipe", {})
+        with self._lock:
+            sessions = self._sessions.setdefault(str(snapshot["run_id"]), [])
+            if self.session_id is not None and self.session_id not in sessions:
+                sessions.append(int(self.session_id))
+            snapshot = {**snapshot, "sessions": list(sessions)}
         with self._lock, self._conn:
             self._conn.execute(
                 "INSERT INTO recipe_runs (run_id, title, recipe_slug, session_id, status, snapshot, started_at, "
@@ -94,6 +136,8 @@ class RunStore:
     def resume(self, run_id: str, stove: Stove, clock: Clock, **kwargs: Any) -> Any:
         """A paused :class:`~kitchen_ui.recipes.engine.RecipeEngine` where the run was saved."""
         from ..recipes.engine import RecipeEngine
+        with self._lock:
+            self._sessions[run_id] = run_sessions(self._conn, run_id)
         return RecipeEngine.from_snapshot(self.snapshot(run_id), stove, clock, store=self, **kwargs)
 
     def discard(self, run_id: str) -> None:

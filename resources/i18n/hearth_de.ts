@@ -11,6 +11,10 @@
         <source>Seen: hide this alert</source>
         <translation>Gesehen: diesen Hinweis ausblenden</translation>
     </message>
+    <message>
+        <source>Done: confirm this step</source>
+        <translation>Fertig: diesen Schritt bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>CookingView</name>
@@ -47,8 +51,12 @@
         <translation>kocht in {0}</translation>
     </message>
     <message>
-        <source>at {0} in {1}</source>
-        <translation>{0} in {1}</translation>
+        <source>there in {0}</source>
+        <translation>erreicht in {0}</translation>
+    </message>
+    <message>
+        <source>then {0} to go</source>
+        <translation>danach noch {0}</translation>
     </message>
     <message>
         <source>left</source>
@@ -265,6 +273,10 @@
 <context>
     <name>Diet</name>
     <message>
+        <source>Not compared with earlier runs: this one did not cook the whole recipe.</source>
+        <translation>Nicht mit früheren Durchgängen verglichen: dieser hat nicht das ganze Rezept gekocht.</translation>
+    </message>
+    <message>
         <source>The first recorded run of this recipe: nothing to compare with yet.</source>
         <translation>Der erste aufgezeichnete Durchgang dieses Rezepts: noch nichts zum Vergleichen.</translation>
     </message>
@@ -419,6 +431,10 @@
     <message>
         <source>Energy and cost of cooking, day by day, a week at a time</source>
         <translation>Energie und Kosten des Kochens, Tag für Tag, wochenweise</translation>
+    </message>
+    <message>
+        <source>The energy used before the recipe was interrupted is not counted: {reason}</source>
+        <translation>Die Energie vor der Unterbrechung des Rezepts wird nicht mitgezählt: {reason}</translation>
     </message>
     <message>
         <source>What this run used cannot be shown: {reason}</source>
@@ -1281,14 +1297,6 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>{0} min</translation>
     </message>
     <message>
-        <source>{0} serving</source>
-        <translation>{0} Portion</translation>
-    </message>
-    <message>
-        <source>{0} servings</source>
-        <translation>{0} Portionen</translation>
-    </message>
-    <message>
         <source>Choose a recipe</source>
         <translation>Rezept auswählen</translation>
     </message>
@@ -1343,6 +1351,16 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>Source: {0}    Licence: {1}</source>
         <translation>Quelle: {0}    Lizenz: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipeWords</name>
+    <message numerus="yes">
+        <source>%n serving(s)</source>
+        <translation>
+            <numerusform>%n Portion</numerusform>
+            <numerusform>%n Portionen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from kitchen_ui.sim.materials import CONTENTS, WATER_BOIL_C, WATER_LATENT_J_PER_
 from kitchen_ui.sim.profiles import load_profile
 from kitchen_ui.storage.database import open_db
 from kitchen_ui.storage.recipes_store import resolve_id
+from kitchen_ui.storage.runs import RunStore
 from kitchen_ui.storage.samples import pack_states
 from kitchen_ui.storage.sessions import SessionData, SessionInfo, create_session
 
@@ -114,9 +115,63 @@ def test_runs_compared_and_week_summed(tmp_path):
         assert [d.sessions for d in week.days] == [1, 0, 2, 0, 0, 0, 0]
         assert week.days[2].energy_wh == pytest.approx(800.0)
         assert week.energy_wh == pytest.approx(1400.0) and week.cost == pytest.approx(1.4 * 0.30)
+        for i, sid in enumerate(ids):
+            finished_run(kdb, f"run{i}", [sid])
         report = after_recipe(kdb, ids[2], with_tips=False)
         assert [r.session_id for r in report.earlier] == ids[:2]
         assert report.change_vs_earlier == pytest.approx(300 / 550 - 1)
+
+
+def finished_run(kdb, run_id, sessions, status="completed"):
+    """A recipe run as the kitchen saves it, recorded in ``sessions`` (more than one: resumed)."""
+    store = RunStore(kdb.path)
+    for sid in sessions:
+        store.session_id = sid
+        store.save({"run_id": run_id, "status": status, "recipe": {"title": "pasta", "slug": "spaghetti-al-pomodoro"}})
+    store.finish(run_id, status)
+    store.close()
+
+
+def pasta_session(kdb, rid, wh, started):
+    sid = create_session(kdb.conn, None, "pasta", rid)
+    kdb.conn.execute("UPDATE sessions SET started_at = ? WHERE id = ?", (started.isoformat(timespec="seconds"), sid))
+    kdb.conn.commit()
+    meter = EnergyMeter(EnergySettings())
+    meter.feed(state(0, 0.0))
+    meter.feed(state(1, wh))
+    save_session_energy(kdb, sid, meter.reading(), EnergySettings())
+    return sid
+
+
+def test_a_resumed_run_counts_all_its_sessions_and_an_aborted_one_is_never_compared(tmp_path):
+    with open_db(tmp_path / "k.sqlite3") as kdb:
+        rid = resolve_id(kdb, "spaghetti-al-pomodoro")
+        t0 = datetime(2026, 11, 16, 18, tzinfo=timezone.utc)
+        full = pasta_session(kdb, rid, 600.0, t0)
+        finished_run(kdb, "full", [full])
+        stopped = pasta_session(kdb, rid, 90.0, t0 + timedelta(days=1))
+        finished_run(kdb, "stopped", [stopped], status="aborted")
+        before_crash = pasta_session(kdb, rid, 200.0, t0 + timedelta(days=2))
+        after_crash = pasta_session(kdb, rid, 350.0, t0 + timedelta(days=2, hours=1))
+        finished_run(kdb, "resumed", [before_crash, after_crash])
+
+        resumed = after_recipe(kdb, after_crash, with_tips=False, run_id="resumed")
+        assert resumed.used.energy_wh == pytest.approx(550.0)             # both sessions of the run
+        assert [r.run_id for r in resumed.earlier] == ["full"]            # not the aborted run
+        assert resumed.change_vs_earlier == pytest.approx(550 / 600 - 1)
+
+        aborted = after_recipe(kdb, stopped, with_tips=False, run_id="stopped", complete=False)
+        assert aborted.used.energy_wh == pytest.approx(90.0)
+        assert not aborted.complete and aborted.earlier == () and aborted.change_vs_earlier is None
+
+        later = pasta_session(kdb, rid, 500.0, t0 + timedelta(days=3))
+        report = after_recipe(kdb, later, with_tips=False, run_id="later")
+        assert [(r.run_id, r.energy_wh) for r in report.earlier] == [("full", 600.0), ("resumed", 550.0)]
+
+        kdb.conn.execute("DELETE FROM sessions WHERE id = ?", (before_crash,))   # part of it gone
+        kdb.conn.commit()
+        report = after_recipe(kdb, later, with_tips=False, run_id="later")
+        assert [r.run_id for r in report.earlier] == ["full"]
 
 
 def test_tips_follow_from_the_simulated_run():

@@ -267,3 +267,12 @@ def test_controls_that_do_not_apply_say_why(stove_clock):
         e.resume()
     with pytest.raises(RunError, match="already running"):
         e.start()
+
+
+@pytest.mark.parametrize("servings, words", [(1, "Test (1 serving)"), (3, "Test (3 servings)")])
+def test_the_timeline_counts_servings_in_proper_english(stove_clock, servings, words):
+    e, _stove, _clock = engine_for(stove_clock, [{"text": "Serve"}], servings=servings)
+    logged = []
+    e.log.connect(logged.append)
+    e.start()
+    assert next(x.message for x in logged if x.kind == "recipe_started") == words

@@ -119,3 +119,57 @@ def test_discarding_a_run_stops_offering_it(db_path):
     assert store.unfinished() == []
     stove.stop()
     store.close()
+
+
+def _fried_rice():
+    from kitchen_ui.recipes.archive import starter_recipes
+    return next(r for r in starter_recipes() if r.slug == "egg-fried-rice")
+
+
+def test_resumed_on_a_cold_stove_a_timed_step_heats_back_before_its_timer_goes_on(db_path):
+    """As it was found: the app died 60 s into "toss the rice at 220 °C for 3 min"; the next start
+    has a cold wok. The step must heat back up first, then count down its remaining 2 min."""
+    stove, clock = make_stove()
+    store = RunStore(db_path)
+    e = RecipeEngine(_fried_rice(), stove, clock, store=store)
+    put_vessels(e, stove)
+    rice = e.recipe.step_index("rice")
+    e.start()
+    while e.runs[rice].phase is not Phase.RUNNING:
+        stove.advance(1.0)
+        for a in e.view().active:
+            if a.confirm:
+                e.confirm(a.index)
+    stove.advance(60.0)
+    left = 180 - e.runs[rice].elapsed(clock.now())
+    run_id = e.run_id
+    e.close()
+    stove.stop()
+    store.close()
+
+    stove2, clock2 = make_stove()                     # a cold stove
+    store2 = RunStore(db_path)
+    e2 = store2.resume(run_id, stove2, clock2)
+    put_vessels(e2, stove2)
+    zone = e2.zone_plan["wok"]
+    stove2.pump()
+    assert stove2.state.zones[zone].temp_c < 40
+    e2.resume()
+    assert e2.runs[rice].phase is Phase.HEATING
+    (step,) = [a for a in e2.view().active if a.index == rice]
+    assert step.remaining_s == pytest.approx(left, abs=1.0)
+    while e2.runs[rice].phase is Phase.HEATING:
+        stove2.advance(1.0)
+        (step,) = [a for a in e2.view().active if a.index == rice]
+        assert step.remaining_s == pytest.approx(left, abs=1.0)      # held while the wok heats
+        assert clock2.now() < 1800, "the wok never got back to 220 °C"
+    assert stove2.state.zones[zone].temp_c >= 218                    # there before the timer goes on
+    back_at = clock2.now()
+    temps = []
+    while e2.runs[rice].phase is Phase.RUNNING:
+        stove2.advance(1.0)
+        temps.append(stove2.state.zones[zone].temp_c)
+    assert clock2.now() - back_at == pytest.approx(left, abs=1.5)
+    assert min(temps) > 200                                          # the rice tossed in a hot wok
+    stove2.stop()
+    store2.close()

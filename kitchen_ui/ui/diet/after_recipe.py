@@ -37,6 +37,8 @@ def _label(name: str = "") -> QLabel:
 
 
 def compare_line(report: AfterRecipe) -> str:
+    if not report.complete:
+        return translate("Diet", "Not compared with earlier runs: this one did not cook the whole recipe.")
     avg = report.earlier_average_wh
     change = report.change_vs_earlier
     if avg is None or change is None:
@@ -89,11 +91,16 @@ class AfterRecipePanel(QFrame):
         self.hide()
 
     def show_run(self, kdb: KitchenDB, session_id: int, recipe: Recipe, settings: EnergySettings,
-                 profile: StoveProfile | None = None) -> AfterRecipe:
-        """Show the figures now and start working out the tips for ``recipe`` (as it was cooked)."""
+                 profile: StoveProfile | None = None, *, run_id: str | None = None,
+                 complete: bool = True) -> AfterRecipe:
+        """Show the figures now and start working out the tips for ``recipe`` (as it was cooked).
+
+        With ``run_id`` the figures are the run's, over every session it was cooked in;
+        ``complete`` False (aborted) shows what it used without comparing it.
+        """
         self._serial += 1
         serial = self._serial
-        report = after_recipe(kdb, session_id, settings=settings, with_tips=False)
+        report = after_recipe(kdb, session_id, settings=settings, with_tips=False, run_id=run_id, complete=complete)
         self.report, self.tips = report, ()
         u = report.used
         set_text(self.used, energy_line(u.energy_wh, u.cost, u.currency or settings.currency, u.co2_g))

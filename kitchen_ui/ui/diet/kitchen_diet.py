@@ -19,7 +19,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton
 
+from ...energy.store import settle_session
 from ...recipes.model import Recipe
+from ...recipes.run_state import RunStatus
 from ...storage.recipes_store import RecipeNotFound, RecipeSummary
 from .after_recipe import AfterRecipePanel
 from .allergy_gate import AllergyGate
@@ -69,7 +71,7 @@ class KitchenDiet(QObject):
         window.status.addPermanentWidget(self.status)
         self.after = AfterRecipePanel()
         kitchen.cooking.set_after(self.after)
-        kitchen.run_started.connect(lambda _engine: self.after.clear())
+        kitchen.run_started.connect(self._on_started)
         kitchen.run_finished.connect(self._on_finished)
 
         self.weekly = WeeklyEnergyView(kdb)
@@ -137,6 +139,21 @@ class KitchenDiet(QObject):
         kitchen.window.show_page(kitchen.library_page)
 
     # -- energy ---------------------------------------------------------------------------------------
+    def _on_started(self, engine: Any) -> None:
+        """A run starts or resumes. Resumed after a crash, the session that died with the app has no
+        energy saved: it gets it from its samples now, so it counts for the run (and the week)."""
+        self.after.clear()
+        current = self.kitchen.sessions.session_id
+        for sid in self.kitchen.runs.sessions_of(engine.run_id):
+            if sid == current:
+                continue
+            try:
+                settle_session(self.kitchen.kdb, sid, self.energy.settings())
+            except (sqlite3.Error, LookupError) as exc:
+                self.energy.problem.emit(translate(
+                    "Diet", "The energy used before the recipe was interrupted is not counted: {reason}").format(
+                    reason=exc))
+
     def _on_finished(self, engine: Any) -> None:
         sid = self.kitchen.sessions.session_id
         if sid is None:
@@ -145,7 +162,8 @@ class KitchenDiet(QObject):
         self.energy.save()
         settings = self.energy.meter.settings if self.energy.meter is not None else self.energy.settings()
         try:
-            self.after.show_run(self.kitchen.kdb, sid, engine.recipe, settings)
+            self.after.show_run(self.kitchen.kdb, sid, engine.recipe, settings, run_id=engine.run_id,
+                                complete=engine.status is RunStatus.COMPLETED)
         except (sqlite3.Error, LookupError) as exc:
             self.kitchen.cooking.show_message(
                 translate("Diet", "What this run used cannot be shown: {reason}").format(reason=exc))

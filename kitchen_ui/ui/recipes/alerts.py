@@ -2,9 +2,11 @@
 
 The banner sits under the header on every page. A reminder ("stir the sauce") is amber; a
 warning (the recipe paused: a zone was changed, the stove switched one off, a command was
-refused) is red. It flashes for :data:`FLASH_S` and stays until the cook taps OK or a newer
-alert replaces it; a warning chimes again every :data:`REPEAT_S` until then (at most
-:data:`MAX_REPEATS` times).
+refused) is red. It flashes for :data:`FLASH_S` and stays until the cook taps OK, a newer
+alert replaces it, or the kitchen clears it because it is answered (its step confirmed or
+ended, the run resumed or over); a warning chimes again every :data:`REPEAT_S` until then (at
+most :data:`MAX_REPEATS` times). On a banner that asks whether a step is done, OK answers it
+(``acknowledged`` tells the kitchen, which confirms the step).
 
 Sound: :class:`AlertSound` plays ``resources/sounds/alert.wav`` through QtMultimedia's
 ``QSoundEffect`` (PySide6-Addons) when an audio output exists. Where it cannot (the module or
@@ -20,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...recipes.run_state import RunAlert
@@ -99,7 +101,9 @@ def _audio_server_likely() -> bool:
 
 
 class AlertBanner(QFrame):
-    """The latest alert, flashing, until the cook taps OK."""
+    """The latest alert, flashing, until the cook taps OK (or it is answered elsewhere)."""
+
+    acknowledged = Signal(object)     # the RunAlert the cook tapped OK on
 
     def __init__(self, sound: AlertSound | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +116,8 @@ class AlertBanner(QFrame):
         self.ok = QPushButton(translate("AlertBanner", "OK"))
         self.ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ok.setToolTip(translate("AlertBanner", "Seen: hide this alert"))
-        self.ok.clicked.connect(self.dismiss)
+        self.ok.clicked.connect(self._ok)
+        self.confirms = False             # OK also says the alert's step is done
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 4, 8, 4)
         row.addWidget(self.label, 1)
@@ -131,8 +136,12 @@ class AlertBanner(QFrame):
     def flashing(self) -> bool:
         return self._flash.isActive()
 
-    def show_alert(self, alert: RunAlert) -> None:
+    def show_alert(self, alert: RunAlert, *, confirms: bool = False) -> None:
+        """Show ``alert``; with ``confirms`` it asks whether its step is done and OK says yes."""
         self.alert = alert
+        self.confirms = confirms
+        self.ok.setToolTip(translate("AlertBanner", "Done: confirm this step") if confirms
+                           else translate("AlertBanner", "Seen: hide this alert"))
         set_prop(self, "warning", bool(alert.warning))
         set_prop(self, "flash", False)
         set_text(self.label, ("⚠ " if alert.warning else "● ") + text.temps_in_text(alert.message))
@@ -147,8 +156,15 @@ class AlertBanner(QFrame):
         if self.sound is not None:
             self.sound.play()
 
+    def _ok(self) -> None:
+        alert = self.alert
+        self.dismiss()
+        if alert is not None:
+            self.acknowledged.emit(alert)
+
     def dismiss(self) -> None:
         self.alert = None
+        self.confirms = False
         self._flash.stop()
         self._repeat.stop()
         set_prop(self, "flash", False)

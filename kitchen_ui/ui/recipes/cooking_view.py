@@ -60,7 +60,9 @@ def big_and_state(s: ActiveStep) -> tuple[str, str]:
         elif 95.0 <= s.target_c <= 101.0 and not cooling:
             when = translate("CookingView", "boils in {0}").format(eta)
         else:
-            when = translate("CookingView", "at {0} in {1}").format(text.setting(s.target_c), eta)
+            when = translate("CookingView", "there in {0}").format(eta)
+        if s.remaining_s is not None:           # heating back up (resumed on a cold pan): timer held
+            when += " · " + translate("CookingView", "then {0} to go").format(text.clock(s.remaining_s))
         return now, f"→ {text.setting(s.target_c)} · {when}"
     if s.remaining_s is not None:
         if s.temp_c is None:

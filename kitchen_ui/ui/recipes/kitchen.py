@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ...recipes.engine import RecipeEngine, RunError
 from ...recipes.model import Recipe, RecipeError
-from ...recipes.run_state import RunAlert, RunStatus
+from ...recipes.run_state import Phase, RunAlert, RunStatus, RunView
 from ...recipes.stove_clock import TelemetryClock, clock_for
 from ...storage.database import KitchenDB
 from ...storage.library import KitchenLibrary
@@ -63,6 +63,7 @@ class Kitchen(QObject):
 
         self.sound = sound if sound is not None else AlertSound(self)
         self.banner = AlertBanner(self.sound)
+        self.banner.acknowledged.connect(self._on_banner_ok)
         window.add_banner(self.banner)
         self.library_page = LibraryPage(self.library)
         self.library_page.start_requested.connect(self.start_recipe)
@@ -186,6 +187,7 @@ class Kitchen(QObject):
         recorder.attach_engine(engine)
         self.bridge = EngineBridge(engine, self)
         self.bridge.changed.connect(self.cooking.show_view)
+        self.bridge.changed.connect(self._clear_answered)
         self.bridge.alert.connect(self._on_alert)
         self.bridge.status_changed.connect(self._on_status)
         self.bridge.prompt.connect(self._on_prompt)
@@ -236,9 +238,37 @@ class Kitchen(QObject):
         return zones
 
     def _on_alert(self, alert: RunAlert) -> None:
-        self.banner.show_alert(alert)
+        self.banner.show_alert(alert, confirms=self._asks_done(alert))
         self.cooking.flash_step(alert.step)
         self.window.side.call_attention()
+
+    def _asks_done(self, alert: RunAlert) -> bool:
+        """Does ``alert`` ask whether its step is done ("Done? …", "Time is up: …")?"""
+        engine = self.engine
+        if engine is None or alert.step is None or alert.kind not in ("prompt", "timer"):
+            return False
+        return any(a.index == alert.step and a.phase is Phase.FINISHING for a in engine.view().active)
+
+    def _on_banner_ok(self, alert: RunAlert) -> None:
+        """OK on a "Done?" banner is the cook's answer: the step is confirmed."""
+        engine = self.engine
+        if engine is not None and engine.status is RunStatus.RUNNING and self._asks_done(alert):
+            self._control("confirm", alert.step)
+
+    def _clear_answered(self, view: RunView) -> None:
+        """The banner goes once what it said is answered: its step confirmed, ended or gone back,
+        a paused run resumed (its warning was why it paused), or the run over."""
+        alert = self.banner.alert
+        if alert is None:
+            return
+        if view.status.finished:
+            self.banner.dismiss()
+            return
+        if alert.step is None:
+            return
+        step = next((a for a in view.active if a.index == alert.step), None)
+        if step is None or (alert.kind in ("prompt", "timer") and step.phase not in (Phase.PROMPT, Phase.FINISHING)):
+            self.banner.dismiss()
 
     def _on_prompt(self, index: int, words: str) -> None:
         """A step waits for the cook: heard and seen, once (a "time is up" alert already said so)."""
@@ -249,9 +279,13 @@ class Kitchen(QObject):
 
     def _on_status(self, status: RunStatus) -> None:
         engine = self.engine
+        alert = self.banner.alert
+        if status is RunStatus.RUNNING and alert is not None and alert.warning and alert.step is None:
+            self.banner.dismiss()               # resumed: the cook has dealt with why it paused
         if engine is None or not status.finished:
             return
         self.sessions.end_recipe()
+        self.banner.dismiss()                    # nothing it said needs the cook any more
         if self.bridge is not None:
             self.bridge.close()
         self.cooking.show_view(engine.view())

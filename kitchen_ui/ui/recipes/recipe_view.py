@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget,
 )
@@ -38,11 +38,31 @@ def minutes(seconds: float | None) -> str:
     return translate("RecipeView", "{0} min").format(m)
 
 
+class RecipeWords(QObject):
+    """Counted words through Qt's ``%n`` plurals.
+
+    ``self.tr(text, "", n)`` is the form pyside6-lupdate marks as plural (it does not for
+    ``translate(context, text, None, n)`` with a variable count). Without a catalogue (English)
+    Qt gives the source back, "1 serving(s)", so the English ending is chosen here.
+    """
+
+    def servings(self, n: int) -> str:
+        return english_plural(self.tr("%n serving(s)", "", n), n)
+
+
+def english_plural(words: str, n: int) -> str:
+    """"(s)" left in by an untranslated ``%n`` message: "1 serving", "2 servings"."""
+    return words.replace("(s)", "" if abs(n) == 1 else "s")
+
+
+_words: RecipeWords | None = None
+
+
 def servings_text(n: int) -> str:
-    # two messages, not Qt's %n plurals: pyside6-lupdate does not see a count held in a variable
-    if n == 1:
-        return translate("RecipeView", "{0} serving").format(n)
-    return translate("RecipeView", "{0} servings").format(n)
+    global _words
+    if _words is None:
+        _words = RecipeWords()
+    return _words.servings(n)
 
 
 def step_line(recipe: Recipe, i: int) -> str:

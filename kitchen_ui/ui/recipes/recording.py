@@ -5,6 +5,11 @@ for :data:`IDLE_CLOSE_S` of stove time with no recipe under way. While it lasts,
 :class:`~kitchen_ui.storage.recorder.SessionRecorder` writes every telemetry message, stove event
 and recipe step from its own thread; this keeper only decides when, on the GUI thread. Its title
 names the recipes cooked in it ("Cooking by hand" when there were none).
+
+Only the stove's controller records. An observer dashboard (a second one on the same machine and
+kitchen database, watching) sees the same telemetry; recording it too would put the same cooking
+in the history twice, so it starts no session, and a dashboard that becomes an observer stops its
+own. Once it is the controller (the other dashboard left), it records like any.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ...core.model import StoveState
+from ...core.model import LinkState, StoveState
 from ...storage.database import KitchenDB
 from ...storage.recorder import DEFAULT_FLUSH_S, SessionRecorder
 from ..stove_model import StoveModel
@@ -40,13 +45,20 @@ class SessionKeeper(QObject):
         self.titles: list[str] = []
         self._idle_since: float | None = None
         model.state_changed.connect(self._on_state)
+        model.link_changed.connect(self._on_link)
 
     @property
     def session_id(self) -> int | None:
         return None if self.recorder is None else self.recorder.session_id
 
     # -- decisions (GUI thread) ------------------------------------------------------------------
+    def _on_link(self, link: LinkState) -> None:
+        if link.online and not link.can_control:
+            self.stop()                     # the controller (another dashboard) records from now on
+
     def _on_state(self, state: StoveState) -> None:
+        if not self.model.can_control:
+            return                          # an observer: the controller records this cooking
         if self.busy or any(z.is_on for z in state.zones):
             self._idle_since = None
             if self.recorder is None:
@@ -110,8 +122,9 @@ class SessionKeeper(QObject):
             self.session_ended.emit(int(rec.session_id))  # type: ignore[arg-type]
 
     def close(self) -> None:
-        try:
-            self.model.state_changed.disconnect(self._on_state)
-        except (RuntimeError, TypeError):
-            pass
+        for sig, slot in ((self.model.state_changed, self._on_state), (self.model.link_changed, self._on_link)):
+            try:
+                sig.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
         self.stop()

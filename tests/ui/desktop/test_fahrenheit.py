@@ -59,7 +59,7 @@ def test_stove_messages_and_recipe_steps_follow_too(qtbot, desktop, fahrenheit):
                       zone_name="front-left", setting="180 °C", duration_s=None, elapsed_s=0.0, remaining_s=None,
                       temp_c=54.0, target_c=180.0, eta_s=75.0, confirm="")
     big, state = big_and_state(step)
-    assert big == "129 °F" and state == "→ 356 °F · at 356 °F in ~1:15"
+    assert big == "129 °F" and state == "→ 356 °F · there in ~1:15"
     running = ActiveStep(index=0, id="fry", text="Fry", phase=Phase.RUNNING, pot="pan", pot_label="Pan", zone=0,
                          zone_name="front-left", setting="180 °C", duration_s=600.0, elapsed_s=60.0,
                          remaining_s=540.0, temp_c=180.0, target_c=180.0, eta_s=None, confirm="")

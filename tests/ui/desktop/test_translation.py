@@ -43,6 +43,11 @@ def test_german_changes_what_the_cook_reads(qtbot, german, make_desktop, sim_sto
     assert window.kitchen.library_page.view.start_button.text() == "Kochen beginnen"
 
 
+def test_servings_are_counted_in_german_through_qt_plurals(qapp, german):
+    from kitchen_ui.ui.recipes.recipe_view import servings_text
+    assert [servings_text(n) for n in (1, 2, 5)] == ["1 Portion", "2 Portionen", "5 Portionen"]
+
+
 def _messages(ts: Path):
     for ctx in ET.parse(ts).getroot().iter("context"):
         for m in ctx.iter("message"):
@@ -60,10 +65,13 @@ def test_the_catalogue_has_every_string_of_the_code_and_none_unfinished(tmp_path
     problems = []
     for context, m in _messages(copy):
         source, tr = m.findtext("source"), m.find("translation")
-        if tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip():
+        # a %n plural has one form per number the language tells apart; each must be there
+        forms = [f.text or "" for f in tr.iter("numerusform")] if m.get("numerus") == "yes" else [tr.text or ""]
+        if tr.get("type") in ("unfinished", "vanished", "obsolete") or not all(f.strip() for f in forms):
             problems.append(f"{context}: {source!r} is not translated")
-        elif sorted(re.findall(r"\{[^}]*\}", source)) != sorted(re.findall(r"\{[^}]*\}", tr.text)):
-            problems.append(f"{context}: {source!r} and {tr.text!r} have different placeholders")
+        for form in forms:
+            if sorted(re.findall(r"\{[^}]*\}|%n", source)) != sorted(re.findall(r"\{[^}]*\}|%n", form)):
+                problems.append(f"{context}: {source!r} and {form!r} have different placeholders")
     assert problems == []
     assert len(list(_messages(copy))) == len(list(_messages(shipped))), "run: python -m kitchen_ui.ui.i18n update"
 

@@ -126,3 +126,33 @@ def test_damaged_energy_settings_are_reported_and_the_defaults_used(qtbot, kitch
     run_for(sim_stove, 30)
     r = kitchen.diet.energy.reading
     assert r.energy_wh > 5 and r.cost == pytest.approx(r.energy_wh / 1000 * 0.30)
+
+
+def test_an_aborted_run_says_what_it_used_but_is_not_compared(qtbot, kitchen, sim_stove):
+    """A run stopped after a minute must not read "used 95 % less" than a complete one."""
+    from kitchen_ui.storage.recipes_store import resolve_id
+    from kitchen_ui.storage.runs import RunStore
+
+    kdb = kitchen.kdb
+    rid = resolve_id(kdb, "spaghetti-al-pomodoro")
+    earlier = create_session(kdb.conn, None, "Spaghetti al pomodoro", rid)      # a complete run before
+    meter = EnergyMeter(EnergySettings())
+    meter.feed(StoveState(t=0, zones=(ZoneState(id=0, energy_wh=0.0),)))
+    meter.feed(StoveState(t=1, zones=(ZoneState(id=0, energy_wh=700.0),)))
+    save_session_energy(kdb, earlier, meter.reading(), EnergySettings())
+    store = RunStore(kdb.path, session_id=earlier)
+    store.save({"run_id": "complete-before", "status": "completed", "recipe": {"title": "Spaghetti al pomodoro"}})
+    store.finish("complete-before", "completed")
+    store.close()
+
+    engine = kitchen.start_recipe(kitchen.library.recipe("spaghetti-al-pomodoro"))
+    run_for(sim_stove, 60)
+    tap(qtbot, kitchen.cooking.abort_button)
+    tap(qtbot, kitchen.cooking.abort_yes)
+    assert engine.status is RunStatus.ABORTED
+    panel = kitchen.diet.after
+    assert panel.isVisible() and panel.report.used.energy_wh > 5
+    assert panel.used.text() == energy_line(panel.report.used.energy_wh, panel.report.used.cost, "EUR",
+                                            panel.report.used.co2_g)
+    assert panel.compare.text() == "Not compared with earlier runs: this one did not cook the whole recipe."
+    assert panel.report.change_vs_earlier is None

@@ -117,8 +117,13 @@ def _step(**kw):
 
 def test_heating_steps_say_when_they_will_be_ready():
     assert big_and_state(_step()) == ("54 °C", "→ 98 °C · boils in ~3:40")
-    assert big_and_state(_step(target_c=180.0, eta_s=75.0)) == ("54 °C", "→ 180 °C · at 180 °C in ~1:15")
+    assert big_and_state(_step(target_c=180.0, eta_s=75.0)) == ("54 °C", "→ 180 °C · there in ~1:15")
     assert big_and_state(_step(eta_s=None)) == ("54 °C", "→ 98 °C · heating up")
     assert big_and_state(_step(phase=Phase.RUNNING, remaining_s=539.2, duration_s=540.0, temp_c=None)) == (
         "8:59", "left")
     assert big_and_state(_step(phase=Phase.PROMPT))[0] == "Your turn"
+
+
+def test_a_step_heating_back_up_says_what_is_left_of_its_timer():
+    assert big_and_state(_step(target_c=220.0, eta_s=75.0, remaining_s=120.0, duration_s=180.0)) == (
+        "54 °C", "→ 220 °C · there in ~1:15 · then 2:00 to go")
