@@ -222,6 +222,7 @@ QFrame#FaultBanner QLabel {{ color: {c('fault_text')}; font-size: {px('title_fon
 QFrame#LinkBanner {{ background: {c('warning_bg')}; }}
 QFrame#LinkBanner[kind="observer"], QFrame#LinkBanner[kind="connecting"] {{ background: {c('info_bg')}; }}
 QFrame#LinkBanner QLabel {{ color: {c('warning_text')}; font-weight: bold; }}
+QLabel#BannerSlotQuiet {{ color: {c('stale')}; font-size: {px('small_font')}px; }}
 QFrame#Notice {{ background: {c('info_bg')}; }}
 QFrame#Notice[kind="error"] {{ background: {c('notice_error_bg')}; border-left: 10px solid {c('fault_bg')}; }}
 QFrame#Notice {{ border-radius: 6px; }}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import LinkStatus
 from . import text
+from .banners import FittedLabel, NoteLabel
 from .keypad import NumberEntry, TimerEntry, open_keypad
 from .overlay import OverlayHost
 from .prefs import display_prefs
@@ -56,7 +57,7 @@ class TraditionalPanel(QFrame):
 
         title = QLabel(translate("TraditionalPanel", "Manual control"))
         title.setObjectName("PanelTitle")
-        self.zone_status = QLabel("")
+        self.zone_status = FittedLabel("")           # elided: a long status never widens the panel
         self.zone_status.setObjectName("Hint")
         self.zone_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head = QHBoxLayout()
@@ -117,9 +118,9 @@ class TraditionalPanel(QFrame):
         hold_row.addWidget(self.hold_button, 3)
         hold_row.addWidget(self.timer_button, 2)
 
-        self.reason = QLabel("")
+        self.reason = NoteLabel(2)                  # its room is kept: no control moves when it shows
         self.reason.setObjectName("Hint")
-        self.reason.setWordWrap(True)
+        self.reason.hide()
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 10)
