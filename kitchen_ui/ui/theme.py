@@ -146,7 +146,7 @@ QFrame#Keypad, QFrame#PinPad, QFrame#SettingsPanel, QFrame#InfoPanel {{ backgrou
               border: 3px solid {c('border')}; border-radius: {px('radius')}px; }}
 QFrame#Keypad QLabel, QFrame#PinPad QLabel, QFrame#SettingsPanel QLabel, QFrame#InfoPanel QLabel {{
               background: transparent; }}
-QFrame#Keypad, QFrame#PinPad {{ min-width: {touch * 5}px; }}
+QFrame#Keypad, QFrame#PinPad {{ min-width: {touch * 6}px; max-width: {touch * 6}px; }}
 QFrame#SettingsPanel, QFrame#InfoPanel {{ min-width: {touch * 8}px; }}
 QLabel#KeypadValue {{ font-size: {round(px('numeral_font') * 0.9)}px; font-weight: bold;
               background: {c('window')}; border-radius: {px('radius')}px; padding: 4px 12px; }}
