@@ -137,14 +137,17 @@ def describe(w: QWidget) -> str:
     return f"{type(w).__name__}#{w.objectName()} {label!r}"
 
 
-def geometry_problems(window, min_px: int = 0) -> list[str]:
-    """Every visible control on the window: overlapping another, clipped, covered, or too small."""
+def geometry_problems(window, min_px: int = 0, manual_may_scroll: bool = False) -> list[str]:
+    """Every visible control on the window: overlapping another, clipped, covered, or too small.
+
+    Controls partly scrolled out of view are fine, but manual control's only where the window is
+    too short for it (``manual_may_scroll``)."""
     controls = [w for w in window.findChildren(QAbstractButton) if w.isVisible() and w.width() > 0]
     problems = []
     rects = [(w, window_rect(w, window)) for w in controls]
     for i, (a, ra) in enumerate(rects):
         seen = visible_rect(a, window)
-        if seen != ra and in_scroll_area(a) and window.manual not in ancestors(a):
+        if seen != ra and in_scroll_area(a) and (manual_may_scroll or window.manual not in ancestors(a)):
             continue      # scrolled partly out of view: a drag brings it back (manual control: never)
         elif seen != ra:
             problems.append(f"{describe(a)} clipped: {ra.width()}x{ra.height()} shows {seen.width()}x{seen.height()}")

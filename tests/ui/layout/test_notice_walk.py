@@ -61,6 +61,18 @@ def _header_notices(rig):
     return rig.window.notices.clear
 
 
+def _busy_zone(rig):
+    """The selected zone holding a temperature with a timer: a long status line in the panel."""
+    rig.stove.set_zone(0, mode="target", target_c=185.0, temp_c=120.0, power_w=2300.0, timer_s=3599.0,
+                       residual_heat=True)
+    rig.stove.push()
+
+    def undo():
+        rig.stove.set_zone(0)
+        rig.stove.push()
+    return undo
+
+
 def _everything(rig):
     undo = [f(rig) for f in (_resume, _fault, _alert, _header_notices, _link(LinkStatus.LOST, message="timeout"))]
     return lambda: [u() for u in reversed(undo)]
@@ -74,6 +86,7 @@ STATES = {
     "fault banner": _fault,
     "recipe alert banner": _alert,
     "header notices": _header_notices,
+    "long zone status": _busy_zone,
     "all at once": _everything,
 }
 
@@ -113,3 +126,30 @@ def test_desktop_window_keeps_manual_control_whole_and_still_in_every_state(qtbo
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_kiosk_keeps_manual_control_whole_still_and_finger_sized_in_every_state(qtbot, make_rig, size):
     walk(qtbot, make_rig(size, kiosk=True), min_px=48)
+
+
+@pytest.mark.xvfb
+@pytest.mark.parametrize("height", [575, 440])
+def test_a_window_restored_too_short_scrolls_manual_control_and_keeps_its_buttons_whole(qtbot, make_rig, height):
+    rig = make_rig((1024, 600))
+    window = rig.window
+    normal = {n: w.size() for n, w in manual_controls(window).items()}
+    window.resize(1024, height)
+    settle(qtbot, window)
+    undo = _resume(rig)
+    settle(qtbot, window)
+    scroll = window.side.manual_scroll
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    for n, w in manual_controls(window).items():      # no shorter; a row shares the scroll bar's width
+        assert w.height() == normal[n].height() and w.width() >= normal[n].width() - bar, n
+        assert w.height() >= 48
+    assert geometry_problems(window, manual_may_scroll=True) == []                 # nor overlaps
+    hidden = [n for n, w in manual_controls(window).items() if visible_rect(w, window) != window_rect(w, window)]
+    assert bool(hidden) == (height < 575)
+    if hidden:                                              # what does not fit is a scroll away
+        assert scroll.verticalScrollBar().maximum() > 0
+        scroll.ensureWidgetVisible(manual_controls(window)[hidden[-1]])
+        settle(qtbot, window)
+        w = manual_controls(window)[hidden[-1]]
+        assert visible_rect(w, window) == window_rect(w, window)
+    undo()
