@@ -3,6 +3,7 @@ went, a long hint wrapped): the keys moved under the finger. Now every step has 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +18,7 @@ def frame(window, pad):
     return pad.size(), keys, ok
 
 
+@pytest.mark.xvfb
 def test_every_step_of_choosing_and_giving_a_pin_has_one_size(qtbot, kiosk):
     window = kiosk.window
     tap(qtbot, kiosk.settings_button)                     # first use: choose a PIN (a long hint)

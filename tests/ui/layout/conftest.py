@@ -22,10 +22,6 @@ SIZES = ((1024, 600), (1280, 800), (1920, 1080))
 CHEAP_SCRYPT = (2 ** 4, 1, 1)
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "xvfb: geometry that must also hold on a real X server (xvfb-run)")
-
-
 @pytest.fixture(autouse=True)
 def celsius_afterwards():
     yield

@@ -13,6 +13,7 @@ def rect_in(card, w) -> QRect:
     return QRect(w.mapTo(card, QPoint(0, 0)), w.size())
 
 
+@pytest.mark.xvfb
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_h_badge_hides_nothing_of_a_hot_zone_that_is_off(qtbot, make_rig, size):
     rig = make_rig(size)
