@@ -169,6 +169,8 @@ QMenuBar::item {{ padding: 4px 12px; background: transparent; }}
 QMenuBar::item:selected, QMenu::item:selected {{ background: {c('surface_raised')}; }}
 QMenu {{ background: {c('surface')}; border: 1px solid {c('border')}; font-size: {px('small_font')}px; }}
 QMenu::item {{ padding: 6px 24px; }}
+QMenu[touch="true"] {{ font-size: {px('base_font')}px; }}
+QMenu[touch="true"]::item {{ padding: {max(6, (touch - round(px('base_font') * 1.25)) // 2 + 1)}px 24px; }}
 QScrollBar:vertical {{ background: {c('surface')}; width: {max(10, px('spacing'))}px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {c('border')}; border-radius: 4px; min-height: {touch}px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
