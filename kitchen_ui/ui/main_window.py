@@ -198,7 +198,9 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(ev)
         bar = self.menuBar().height() if self.menuWidget() is not None and self.menuBar().isVisible() else 0
-        self.manual.set_compact(ev.size().height() - bar < COMPACT_BELOW_PX)
+        compact = ev.size().height() - bar < COMPACT_BELOW_PX
+        self.manual.set_compact(compact)
+        self.recipe_area.set_compact(compact)
         self._size_side(ev.size().width())
         self._apply_scale(scale_for_size(ev.size().width(), ev.size().height()))
 

@@ -80,6 +80,16 @@ class RecipeArea(QFrame):
         self._layout.addWidget(self.scroll, 1)
         self._content: QWidget | None = None
         self.full = False
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short screen the "Recipe" heading goes while nothing cooks (its room is the
+        content's: an offer to resume a recipe, say); a cooking recipe keeps its name."""
+        self.compact = compact
+        self._show_title()
+
+    def _show_title(self) -> None:
+        self.title.setVisible(self.full or not self.compact)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
         # a wrapped title would make the column's layout treat the area's height-for-width as
@@ -111,6 +121,7 @@ class RecipeArea(QFrame):
         self.title.setText(title or translate("RecipeArea", DEFAULT_TITLE))
         if full != self.full:
             self.full = full
+            self._show_title()
             self.mode_changed.emit(full)
 
 

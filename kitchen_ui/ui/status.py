@@ -8,7 +8,7 @@ to the last. The whole line is its tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..core.model import LinkStatus
@@ -44,8 +44,13 @@ class LinkLabel(QLabel):
         super().resizeEvent(ev)
         self._fit()
 
+    def changeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(ev)
+        if ev.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()                   # "lost" turns the line bold: wider words, fitted again
+
     def _fit(self) -> None:
-        room = self.contentsRect().width()
+        room = self.contentsRect().width() - 3       # a bold glyph's overhang is beyond its advance
         fm = self.fontMetrics()
         dot, name, parts = self._pieces
         set_text(self, shorten_link(dot, name, list(parts),

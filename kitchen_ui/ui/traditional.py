@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import LinkStatus
 from . import text
-from .banners import FittedLabel, NoteLabel
+from .banners import FittedLabel
 from .keypad import NumberEntry, TimerEntry, open_keypad
 from .overlay import OverlayHost
 from .prefs import display_prefs
@@ -122,9 +122,13 @@ class TraditionalPanel(QFrame):
         hold_row.addWidget(self.hold_button, 3)
         hold_row.addWidget(self.timer_button, 2)
 
-        self.reason = NoteLabel(2)                  # its room is kept: no control moves when it shows
+        # why the controls are off (observer, link lost) takes the zone's status line, beside the
+        # title: a line that is always there, so no control moves when it shows
+        self.reason = FittedLabel("")
         self.reason.setObjectName("Hint")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.reason.hide()
+        head.addWidget(self.reason, 1)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 10)
@@ -142,7 +146,6 @@ class TraditionalPanel(QFrame):
         self.captions.append(temp_title)
         lay.addLayout(trow)
         lay.addLayout(hold_row)
-        lay.addWidget(self.reason)
         lay.addStretch(1)
 
         self._controls = [*self.level_buttons.values(), self.boost_button, *self.step_buttons.values(),
@@ -328,6 +331,7 @@ class TraditionalPanel(QFrame):
             set_text(self.zone_status, where)
         set_text(self.reason, self._why_disabled())
         self.reason.setVisible(bool(self.reason.text()))
+        self.zone_status.setVisible(not self.reason.text())
 
     def _why_disabled(self) -> str:
         link = self.model.link

@@ -27,7 +27,7 @@ def test_a_narrow_status_bar_keeps_whole_words_and_the_link_state(qtbot, fake_da
     qtbot.waitUntil(lambda: link.width() < link.fontMetrics().horizontalAdvance(link.full_text), timeout=2000)
     shown = link.text()
     assert shown.endswith(state), shown
-    assert link.fontMetrics().horizontalAdvance(shown) <= link.contentsRect().width()
+    assert link.fontMetrics().boundingRect(shown).width() <= link.contentsRect().width()
     assert words_of(shown) <= words_of(link.full_text) | {"…"}, f"a word was cut: {shown!r}"
 
 
@@ -43,3 +43,15 @@ def test_the_name_goes_word_by_word_then_the_address_then_the_role():
     assert shorten_link("○", "Hybrid hob", parts, lambda t: len(t) <= len(one_word)) == one_word
     no_address = "○ … · controller · LINK LOST"
     assert shorten_link("○", "Hybrid hob", parts, lambda t: len(t) <= len(no_address)) == no_address
+
+
+def test_the_bold_lost_line_fits_to_its_last_letter(qtbot, fake_dashboard, fake_stove):
+    fake_dashboard.resize(640, 600)
+    fake_dashboard.status.addPermanentWidget(QLabel("⚡ 0.272 kWh · 0.08 EUR · 68 g CO₂"))
+    link = fake_dashboard.status.link
+    qtbot.waitUntil(lambda: link.width() < 400, timeout=2000)
+    fake_stove.set_link(LinkStatus.LOST, "controller", "")        # the line turns bold as it changes
+    assert link.font().bold()
+    assert link.text().endswith("LINK LOST")
+    drawn = link.fontMetrics().boundingRect(link.text())           # the ink, bold overhang included
+    assert drawn.width() <= link.contentsRect().width()

@@ -38,3 +38,17 @@ def test_at_1280x800_every_filter_shows_without_a_button(qtbot, make_rig):
     rig.window.show_page(page)
     settle(qtbot, rig.window)
     assert page.tag_box.isVisible() and not page.filters_button.isVisible()
+
+
+def test_on_a_short_screen_the_resume_offer_gets_the_heading_s_room(qtbot, make_rig):
+    from .test_notice_walk import SAVED
+
+    short, tall = make_rig((1024, 600)), make_rig((1280, 800))
+    for rig in (short, tall):
+        rig.kitchen.idle.set_offer(SAVED, True, "")
+        settle(qtbot, rig.window)
+    assert not short.window.recipe_area.title.isVisible() and tall.window.recipe_area.title.isVisible()
+    label = short.kitchen.idle.offer_label
+    area = short.window.recipe_area.scroll.viewport()
+    top = label.mapTo(area, label.rect().topLeft()).y()
+    assert 0 <= top and top + 3 * label.fontMetrics().lineSpacing() <= area.height()   # three lines of it in view
