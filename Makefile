@@ -16,9 +16,19 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m kitchen_ui $(ARGS)
 
+# the suite offscreen; then the real-window geometry tests (marked xvfb) again on an X server,
+# where xvfb-run exists (.ci/run installs it): a layout can differ between the two platforms
+XVFB_SCREEN ?= 1920x1080x24
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	@if command -v xvfb-run >/dev/null; then \
+	  echo "== real-window geometry on Xvfb (QT_QPA_PLATFORM=xcb)"; \
+	  QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 $(XVFB_SCREEN)" \
+	    $(PY) -m pytest -q -p no:cacheprovider -m xvfb tests/ui; \
+	else \
+	  echo "== xvfb-run not found: the real-window geometry tests ran offscreen only"; \
+	fi
 
 test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)

@@ -6,6 +6,11 @@
   (observer session) or that the dashboard is still connecting.
 * The notice bar shows refused or undelivered commands (naming the zone and the reason) and
   the stove's own events (boost ended, timer finished, auto-off...) for a while.
+
+None of them may move a control under a finger: the banners share one :class:`BannerSlot` of
+fixed height under the header (side by side when several show), and the notice bar keeps the
+header's height. Their text is fitted to the room (:class:`FittedLabel`: whole words, then
+"…"); the whole text stays the label's ``text()`` and its tooltip.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
 from . import notices, text
@@ -29,11 +35,152 @@ INFO_SHOW_S = 10.0
 MAX_NOTICES = 3
 
 
+def fit_words(metrics: QFontMetrics, words: str, width: int, height: int) -> str:
+    """As many whole words of ``words`` as fit, wrapped, in width x height; "…" if some are left out."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+
+    def fits(t: str) -> bool:
+        return metrics.boundingRect(QRect(0, 0, width, 100000), flags, t).height() <= height
+
+    if width <= 0 or height <= 0 or fits(words):
+        return words
+    parts = words.split(" ")
+    lo, hi = 0, len(parts) - 1          # binary search on how many words fit before the "…"
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(" ".join(parts[:mid]) + " …"):
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo == 0:                          # not even one word: elide the first at its end
+        return metrics.elidedText(parts[0], Qt.TextElideMode.ElideRight, width)
+    return " ".join(parts[:lo]) + " …"
+
+
+class FittedLabel(QLabel):
+    """A wrapped label that never asks for more room: it shows what fits, cut after a whole word.
+
+    ``text()`` keeps the whole text (and the tooltip shows it); only the painting is fitted.
+    """
+
+    def __init__(self, words: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(words, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(1, 1)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(self.fontMetrics().averageCharWidth() * 20, self.fontMetrics().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(1, 1)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        return False                     # its height is what it is given, never what its words want
+
+    def shown_text(self) -> str:
+        r = self.contentsRect()
+        return fit_words(self.fontMetrics(), self.text(), r.width(), r.height())
+
+    def event(self, ev: QEvent) -> bool:
+        if ev.type() == QEvent.Type.ToolTip:
+            self.setToolTip(self.text() if self.shown_text() != self.text() else "")
+        return super().event(ev)
+
+    def paintEvent(self, _ev) -> None:  # noqa: N802 (Qt naming)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        flags = int(self.alignment()) | int(Qt.TextFlag.TextWordWrap)
+        painter.drawText(self.contentsRect(), flags, self.shown_text())
+        painter.end()
+
+
+class NoteLabel(FittedLabel):
+    """A note of up to ``lines`` lines whose room is kept when it is hidden or short, so the
+    controls around it stay where they are whether it says something or not."""
+
+    def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.lines = lines
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.lines + 4)
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(ev)
+        if ev.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+
+
+class BannerSlot(QFrame):
+    """The one place banners show: a strip of fixed height (set by the window for its scale)
+    under the header, always there, so nothing below it moves when a banner comes or goes.
+
+    With no banner it says, quietly, that this is where warnings appear (a cook learns where to
+    look). A banner's wrapped ``label`` is swapped for a :class:`FittedLabel` (same name, text
+    and style), so a long message is cut after a whole word instead of spilling out of the strip.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BannerSlot")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(2)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.quiet = FittedLabel(translate("BannerSlot", "Warnings and recipe alerts appear here."))
+        self.quiet.setObjectName("BannerSlotQuiet")
+        self.quiet.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.quiet.setContentsMargins(16, 0, 8, 0)
+        self.row.addWidget(self.quiet, 1)
+        self._banners: list[QWidget] = []
+
+    def add(self, banner: QWidget) -> None:
+        banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        _fit_label(banner)
+        banner.installEventFilter(self)
+        self._banners.append(banner)
+        self.row.addWidget(banner, 1)
+        self._update_quiet()
+
+    def banners(self) -> list[QWidget]:
+        return list(self._banners)
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 (Qt naming)
+        if ev.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self._update_quiet()
+        return False
+
+    def _update_quiet(self) -> None:
+        self.quiet.setVisible(not any(not b.isHidden() for b in self._banners))
+
+
+def _fit_label(banner: QWidget) -> None:
+    old = getattr(banner, "label", None)
+    lay = banner.layout()
+    if not isinstance(old, QLabel) or isinstance(old, FittedLabel) or lay is None:
+        return
+    new = FittedLabel(old.text())
+    new.setObjectName(old.objectName())
+    new.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    lay.replaceWidget(old, new)
+    old.hide()
+    old.deleteLater()
+    banner.label = new
+
+
 class _Banner(QFrame):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.label = QLabel("")
+        self.label = FittedLabel("")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.row = QHBoxLayout(self)
@@ -151,7 +298,9 @@ class NoticeBar(_Banner):
         self.dismiss.setToolTip(translate("NoticeBar", "Dismiss"))
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dismiss.clicked.connect(self.clear)
-        self.row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
+        # in the header: never taller than the header is (the newest notice shows first)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._expire)

@@ -6,6 +6,10 @@ OK hands the typed text to the caller, which either accepts it (the pad closes) 
 is wrong in the pad's message line, and the pad stays open. A keyboard, where there is one,
 types too (digits, Backspace, Enter, Esc). The pad shows in the window's
 :class:`~.overlay.OverlayHost`, so ALL OFF in the header stays reachable.
+
+The pad keeps one size whatever it says: its width is fixed by the theme, its title and message
+lines keep their room (one and three lines) even when short or empty, so the keys never move
+under a finger between one step and the next (a PIN typed, then typed again).
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from .banners import NoteLabel
 from .overlay import OverlayHost
 
 translate = QCoreApplication.translate
 BACKSPACE = "⌫"
+TITLE_LINES = 1
+MESSAGE_LINES = 3
 
 
 class NumberEntry:
@@ -110,16 +117,18 @@ class Keypad(QFrame):
         self.on_cancel = on_cancel
         self.closed = False
         self.host: OverlayHost | None = None
-        self.title = QLabel(title)
+        self.title = NoteLabel(TITLE_LINES)
+        self.title.setText(title)
         self.title.setObjectName("PanelTitle")
-        self.title.setWordWrap(True)
         self.value = QLabel("")
         self.value.setObjectName("KeypadValue")
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = hint
-        self.message = QLabel(hint)
+        self.message = NoteLabel(MESSAGE_LINES)
+        self.message.setText(hint)
+        self.message.setVisible(bool(hint))
         self.message.setObjectName("KeypadMessage")
-        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.message.setProperty("error", False)
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()

@@ -3,7 +3,7 @@
 Layout (1280x800 reference; everything scales with the window):
 
     [ Hearth   notices: refused commands, stove events            [  ALL OFF  ] ]
-    [ fault banner / link banner (only when there is something to say)            ]
+    [ banner slot: fault · link · recipe alert, side by side (fixed height)        ]
     [ zone cards ..................... ] [ manual control: zone, level 0-9 P,     ]
     [ temperature plot ............... ] [ hold temperature                      ]
     [ ................................ ] [ recipe area                           ]
@@ -17,6 +17,11 @@ While a recipe cooks, the recipe area takes the right-hand column and manual con
 away (:class:`~.recipe_area.SideColumn`). Keypads and settings open over the body, never over
 the header (:class:`~.overlay.OverlayHost`). The desktop menus (:mod:`.menus`) and the kiosk
 (:mod:`.kiosk`) are added from outside; ``close_guard`` lets the kiosk refuse a close.
+
+Nothing moves under a finger: the header and the banner slot have fixed heights for the
+window's scale (a notice or banner coming or going changes neither), the side column keeps its
+share of the width whatever its texts say, and manual control scrolls rather than shrinks when
+the window is too short for it (:class:`~.recipe_area.SideColumn`).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from .banners import FaultBanner, LinkBanner, NoticeBar
+from .banners import BannerSlot, FaultBanner, LinkBanner, NoticeBar
 from .overlay import OverlayHost
 from .plot import TemperaturePlot
 from .recipe_area import RecipeArea, SideColumn
@@ -41,6 +46,7 @@ from .zone_card import ZoneCardGrid
 
 translate = QCoreApplication.translate
 ALL_OFF_SHORTCUT = "Ctrl+Shift+O"
+SIDE_SHARE = 3 / 8          # of the dashboard's width, for manual control and the recipe
 COMPACT_BELOW_PX = 620      # a body shorter than this (1024x600, with or without menus) drops captions
 
 
@@ -115,7 +121,8 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(10, 10, 10, 6)
         body.setSpacing(self.theme.px("spacing"))
         body.addLayout(left, 5)
-        body.addWidget(self.side, 3)
+        body.addWidget(self.side, 3)           # its width is its share, not what its texts ask for
+        self._size_side(1280)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.dashboard_page)
         self.pages.currentChanged.connect(lambda i: self.page_changed.emit(self.pages.widget(i)))
@@ -125,9 +132,10 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(header)
+        self.banner_slot = BannerSlot()
         for banner in (self.fault_banner, self.link_banner):
-            lay.addWidget(banner)
-        self._banners = lay
+            self.banner_slot.add(banner)
+        lay.addWidget(self.banner_slot)
         lay.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.status = StoveStatusBar(model, theme=self.theme)
@@ -170,8 +178,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(index)
 
     def add_banner(self, banner: QWidget) -> None:
-        """A banner under the header, on every page (after the fault and link banners)."""
-        self._banners.insertWidget(self._banners.indexOf(self.pages), banner)
+        """A banner under the header, on every page (beside the fault and link banners, in the
+        slot of fixed height: it never pushes the page down)."""
+        self.banner_slot.add(banner)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -189,8 +198,18 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(ev)
         bar = self.menuBar().height() if self.menuWidget() is not None and self.menuBar().isVisible() else 0
-        self.manual.set_compact(ev.size().height() - bar < COMPACT_BELOW_PX)
+        compact = ev.size().height() - bar < COMPACT_BELOW_PX
+        self.manual.set_compact(compact)
+        self.recipe_area.set_compact(compact)
+        self._size_side(ev.size().width())
         self._apply_scale(scale_for_size(ev.size().width(), ev.size().height()))
+
+    def _size_side(self, width: int) -> None:
+        """The side column gets 3/8 of the body, fixed: what the cards, the plot or a status text
+        ask for never moves manual control sideways."""
+        m = self.dashboard_page.layout().contentsMargins()
+        room = width - m.left() - m.right() - self.dashboard_page.layout().spacing()
+        self.side.setFixedWidth(max(1, round(room * SIDE_SHARE)))
 
     def _apply_scale(self, scale: float) -> None:
         if getattr(self, "_scale", None) == scale:
@@ -198,6 +217,9 @@ class MainWindow(QMainWindow):
         self._scale = scale
         self.theme = self.base_theme.with_scale(scale)
         self.setStyleSheet(self.theme.stylesheet())
+        touch = self.theme.px("touch")
+        self.header.setFixedHeight(touch + 16)         # ALL OFF and its frame; notices never add to it
+        self.banner_slot.setFixedHeight(touch + 12)    # two lines of banner text, or its OK button
         self.plot.set_theme(self.theme)
         QTimer.singleShot(0, self._rearrange)
 

@@ -94,7 +94,8 @@ class DesktopMenus(QObject):
 
         # the same menus behind one header button, for windows too short for a bar
         self.compact_menu = QMenu(window)
-        for m in (file_menu, stove, view, help_menu):
+        self.menus = (file_menu, stove, view, help_menu)
+        for m in self.menus:
             self.compact_menu.addMenu(m)
         self.menu_button = QPushButton("☰")
         self.menu_button.setObjectName("MenuButton")
@@ -120,6 +121,12 @@ class DesktopMenus(QObject):
         compact = height < MENU_BAR_FROM_PX
         self.window.menuBar().setVisible(not compact)
         self.menu_button.setVisible(compact)
+        # a window this short is most likely a kitchen panel: menu rows a finger can hit
+        for m in (self.compact_menu, *self.menus):
+            if m.property("touch") != compact:
+                m.setProperty("touch", compact)
+                m.style().unpolish(m)
+                m.style().polish(m)
 
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 (Qt naming)
         if obj is self.window and ev.type() == QEvent.Type.Resize:

@@ -28,7 +28,15 @@ def temp_tick_step(span: float) -> float:
 
 
 class TempAxis(pg.AxisItem):
-    """Temperature labels exactly where the grid lines are."""
+    """Temperature labels exactly where the grid lines are, and a unit label (°C/°F) as large
+    and bold as the numbers: read from across the kitchen like the rest."""
+
+    def setLabel(self, text=None, units=None, unitPrefix=None, **style):  # noqa: N802,N803 (pyqtgraph naming)
+        # pyqtgraph writes every keyword as CSS: "size" is not CSS, "font-size" is
+        if "size" in style:
+            style["font-size"] = style.pop("size")
+        style.setdefault("font-weight", "bold")
+        super().setLabel(text, units, unitPrefix, **style)
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803 (pyqtgraph naming)
         span = maxVal - minVal

@@ -7,15 +7,50 @@ brings back the placeholder. The area is always visible, so a cook learns where 
 recipe cooks (``set_content(widget, full=True)``) the area takes the whole column, and two large
 tabs switch between the recipe and manual control: traditional mode is one tap away (tapping a
 zone card also opens it), and the recipe tab lights up when the recipe needs the cook.
+
+Manual control never gives way to what the recipe area shows (the offer to resume a recipe,
+say): it keeps the height its controls need, and the area below takes what is left and
+scrolls its content. Only a window too short for manual control itself makes manual control
+scroll; its buttons keep their size. The column's width is its share of the window, whatever
+its texts would like.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 translate = QCoreApplication.translate
 DEFAULT_TITLE = QT_TRANSLATE_NOOP("RecipeArea", "Recipe")
+
+
+class FitScroll(QScrollArea):
+    """A frameless vertical scroll area that asks for all of its content's height (so a layout
+    gives it that when it can) but makes do with less, scrolling, when it must."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Scroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 (Qt naming)
+        if obj is self.widget() and ev.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show, QEvent.Type.Hide):
+            self.updateGeometry()          # the content's needs changed: so did ours
+        return super().eventFilter(obj, ev)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        w = self.widget()
+        return w.sizeHint() if w is not None and not w.isHidden() else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        w = self.widget()
+        return QSize(w.minimumSizeHint().width() if w is not None else 0, 0)
 
 
 class RecipeArea(QFrame):
@@ -32,12 +67,34 @@ class RecipeArea(QFrame):
         self.placeholder.setObjectName("Hint")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # content that fits in a column (the placeholder, the idle panel and its offer) scrolls
+        # here, so it never asks manual control for room; a full-column view brings its own
+        self.inner = QWidget()
+        self._inner_layout = QVBoxLayout(self.inner)
+        self._inner_layout.setContentsMargins(0, 0, 0, 0)
+        self._inner_layout.addWidget(self.placeholder, 1)
+        self.scroll = FitScroll(self.inner)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(12, 8, 12, 10)
         self._layout.addWidget(self.title)
-        self._layout.addWidget(self.placeholder, 1)
+        self._layout.addWidget(self.scroll, 1)
         self._content: QWidget | None = None
         self.full = False
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short screen the "Recipe" heading goes while nothing cooks (its room is the
+        content's: an offer to resume a recipe, say); a cooking recipe keeps its name."""
+        self.compact = compact
+        self._show_title()
+
+    def _show_title(self) -> None:
+        self.title.setVisible(self.full or not self.compact)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        # a wrapped title would make the column's layout treat the area's height-for-width as
+        # its minimum, taking it from manual control: the area takes what is left instead
+        return False
 
     @property
     def content(self) -> QWidget | None:
@@ -51,17 +108,20 @@ class RecipeArea(QFrame):
         """
         if self._content is not None and self._content is not widget:
             self._layout.removeWidget(self._content)
+            self._inner_layout.removeWidget(self._content)
             self._content.hide()
             self._content.setParent(None)
         self._content = widget
+        full = bool(full and widget is not None)
         if widget is not None:
-            self._layout.addWidget(widget, 1)
+            (self._layout if full else self._inner_layout).addWidget(widget, 1)
             widget.show()
+        self.scroll.setVisible(not full)
         self.placeholder.setVisible(widget is None)
         self.title.setText(title or translate("RecipeArea", DEFAULT_TITLE))
-        full = bool(full and widget is not None)
         if full != self.full:
             self.full = full
+            self._show_title()
             self.mode_changed.emit(full)
 
 
@@ -90,12 +150,20 @@ class SideColumn(QWidget):
         self.switch = QWidget()
         self.switch.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
+        self.manual_scroll = FitScroll(manual)
+        # no drag-to-scroll here (the kiosk's touch_only skips it): a drag gesture would hold
+        # back the taps on the levels; it only scrolls in a window too short for it, by its bar
+        self.manual_scroll.setProperty("touch_only", True)
+        self.manual_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(spacing)
         lay.addWidget(self.switch)
-        lay.addWidget(manual)
+        lay.addWidget(self.manual_scroll)
         lay.addWidget(area, 1)
+        # the column's width is its share of the window: no text in it may widen it
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         area.mode_changed.connect(self._on_mode)
         self._on_mode(area.full)
 
@@ -111,7 +179,7 @@ class SideColumn(QWidget):
         if full:
             self.show_recipe()
         else:
-            self.manual.show()
+            self.manual_scroll.show()
             self.area.show()
             self._attention(False)
             self._relayout()
@@ -120,7 +188,7 @@ class SideColumn(QWidget):
         self.recipe_tab.setChecked(True)
         self._attention(False)
         if self.area.full:
-            self.manual.hide()
+            self.manual_scroll.hide()
         self.area.show()
         self._relayout()
 
@@ -130,7 +198,7 @@ class SideColumn(QWidget):
             return
         self.manual_tab.setChecked(True)
         self.area.hide()
-        self.manual.show()
+        self.manual_scroll.show()
         self._relayout()
 
     def _relayout(self) -> None:

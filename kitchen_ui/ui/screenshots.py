@@ -6,6 +6,11 @@ shot also injects an open temperature sensor into one zone, as a failing probe w
 gets a fresh temporary kitchen database; the recipes shot shows the library with a recipe open,
 the cooking shot a two-pot recipe minutes into its run, the kiosk shot the wall touchscreen
 (``--kiosk``: no frame or menus, the PIN-locked Settings button beside ALL OFF).
+
+Two failure states at 1024x600, where room is scarcest: the link lost (the dashboard on the
+simulated stove served over KSP/1 on loopback, whose server then goes away, as a stove that
+loses power would) and the offer to resume a recipe cut short (a run started on a throwaway
+stove and left unfinished in the kitchen database, as a killed app leaves it).
 """
 
 from __future__ import annotations
@@ -56,6 +61,50 @@ def _cook(window, model) -> None:
     kitchen.start_recipe(kitchen.library.recipe("spaghetti-al-pomodoro"))
 
 
+def _interrupted_run(kdb) -> None:
+    """Leave a run unfinished in ``kdb``, as an app killed mid-recipe does (no Qt, a manual clock)."""
+    from ..core.clock import ManualClock
+    from ..recipes.engine import RecipeEngine
+    from ..recipes.stove_clock import clock_for
+    from ..sim.local import LocalStove
+    from ..sim.profiles import load_profile
+    from ..storage.library import KitchenLibrary
+    from ..storage.runs import RunStore
+
+    stove = LocalStove(load_profile("hybrid-4"), clock=ManualClock(), threaded=False)
+    stove.start()
+    runs = RunStore(kdb.path)
+    try:
+        recipe = KitchenLibrary(kdb).recipe("spaghetti-al-pomodoro")
+        engine = RecipeEngine(recipe, stove, clock_for(stove), store=runs)
+        engine.start()
+        for _ in range(240):
+            stove.advance(1.0)
+        engine.close()                      # no finish: the next start offers to resume it
+    finally:
+        runs.close()
+        stove.stop()
+
+
+class _LosingLink:
+    """The simulated stove served on loopback; the server stops a while into the run."""
+
+    def __init__(self) -> None:
+        from ..protocol.aio_server import ServerThread
+        from ..protocol.network_stove import NetworkStove
+        from ..protocol.server import build_sim_server
+        from ..sim.profiles import load_profile
+
+        self.server = ServerThread(build_sim_server(load_profile("hybrid-4"), speed=SPEED)).start()
+        host, port = self.server.address
+        self.stove = NetworkStove(f"ksp://{host}:{port}", connect_timeout_s=1.0, request_timeout_s=1.0)
+
+    def prepare(self, window, model) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(RUN_FOR_S * 1000 * 0.5), self.server.stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "docs/screenshots")
@@ -69,15 +118,27 @@ def main(argv: list[str] | None = None) -> int:
         ("cooking.png", (1280, 800), _cook),
         ("allergy-warning.png", (1280, 800), _allergy_warning),
         ("kiosk.png", (1280, 800), None),
+        ("link-lost-1024x600.png", (1024, 600), _LosingLink),
+        ("resume-offer-1024x600.png", (1024, 600), _interrupted_run),
     )
+    only = set(args[1:])                    # names of shots to make (default: all)
     from ..storage.database import open_db
 
     for name, size, prepare in shots:
-        stove = open_simulated(speed=SPEED)
+        if only and name not in only:
+            continue
+        stove = None
         with tempfile.TemporaryDirectory(prefix="hearth-shot-") as tmp, open_db(Path(tmp) / "kitchen.sqlite3") as kdb:
+            if prepare is _LosingLink:
+                losing = _LosingLink()
+                stove, prepare = losing.stove, losing.prepare
+            elif prepare is _interrupted_run:
+                _interrupted_run(kdb)
+                prepare = None
+            stove = stove or open_simulated(speed=SPEED)
             opts = DashboardOptions(size=size, run_for=RUN_FOR_S, screenshot=str(folder / name),
                                     demo=prepare not in (_show_recipe, _cook, _allergy_warning), speed=SPEED, kitchen_db=kdb,
-                                    kiosk=name.startswith("kiosk"))
+                                    kiosk=name.startswith("kiosk"), network=not stove.__class__.__name__.startswith("Local"))
             code = run_dashboard(stove, opts, prepare=prepare)
         if code != 0:
             return code

@@ -146,7 +146,7 @@ QFrame#Keypad, QFrame#PinPad, QFrame#SettingsPanel, QFrame#InfoPanel {{ backgrou
               border: 3px solid {c('border')}; border-radius: {px('radius')}px; }}
 QFrame#Keypad QLabel, QFrame#PinPad QLabel, QFrame#SettingsPanel QLabel, QFrame#InfoPanel QLabel {{
               background: transparent; }}
-QFrame#Keypad, QFrame#PinPad {{ min-width: {touch * 5}px; }}
+QFrame#Keypad, QFrame#PinPad {{ min-width: {touch * 6}px; max-width: {touch * 6}px; }}
 QFrame#SettingsPanel, QFrame#InfoPanel {{ min-width: {touch * 8}px; }}
 QLabel#KeypadValue {{ font-size: {round(px('numeral_font') * 0.9)}px; font-weight: bold;
               background: {c('window')}; border-radius: {px('radius')}px; padding: 4px 12px; }}
@@ -169,6 +169,8 @@ QMenuBar::item {{ padding: 4px 12px; background: transparent; }}
 QMenuBar::item:selected, QMenu::item:selected {{ background: {c('surface_raised')}; }}
 QMenu {{ background: {c('surface')}; border: 1px solid {c('border')}; font-size: {px('small_font')}px; }}
 QMenu::item {{ padding: 6px 24px; }}
+QMenu[touch="true"] {{ font-size: {px('base_font')}px; }}
+QMenu[touch="true"]::item {{ padding: {max(6, (touch - round(px('base_font') * 1.25)) // 2 + 1)}px 24px; }}
 QScrollBar:vertical {{ background: {c('surface')}; width: {max(10, px('spacing'))}px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {c('border')}; border-radius: 4px; min-height: {touch}px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
@@ -222,6 +224,7 @@ QFrame#FaultBanner QLabel {{ color: {c('fault_text')}; font-size: {px('title_fon
 QFrame#LinkBanner {{ background: {c('warning_bg')}; }}
 QFrame#LinkBanner[kind="observer"], QFrame#LinkBanner[kind="connecting"] {{ background: {c('info_bg')}; }}
 QFrame#LinkBanner QLabel {{ color: {c('warning_text')}; font-weight: bold; }}
+QLabel#BannerSlotQuiet {{ color: {c('stale')}; font-size: {px('small_font')}px; }}
 QFrame#Notice {{ background: {c('info_bg')}; }}
 QFrame#Notice[kind="error"] {{ background: {c('notice_error_bg')}; border-left: 10px solid {c('fault_bg')}; }}
 QFrame#Notice {{ border-radius: 6px; }}

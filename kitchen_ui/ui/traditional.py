@@ -1,8 +1,11 @@
 """Traditional mode: the hob's own controls, large enough for wet fingers, no automation.
 
 Pick a zone (here or by tapping its card), then tap a level 0-9 or P (boost), or set a
-temperature to hold: step it with −10 … +10, or tap the value and type it on the keypad. The
-zone's timer is typed on the keypad too (0:00 cancels it). The buttons show what the stove
+temperature to hold: step it with −10 … +10, or tap the value and type it on the keypad, then
+tap **Hold**. Only Hold (or a level, or P) heats: dialling or typing a value never switches a
+zone on, and the value stays what the cook chose (also after ALL OFF). The zone's timer is typed
+on the keypad too (0:00 cancels it); it switches a zone off after a time, so it is offered only
+while the zone is on (or its timer runs). The buttons show what the stove
 reports, not what was tapped: the level lights up when the stove confirms it. Without control
 of the stove (observer session, link lost) every control but Off is disabled and the panel
 says why; switching off always stays possible, as KSP/1 never refuses it.
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import LinkStatus
 from . import text
+from .banners import FittedLabel
 from .keypad import NumberEntry, TimerEntry, open_keypad
 from .overlay import OverlayHost
 from .prefs import display_prefs
@@ -51,12 +55,13 @@ class TraditionalPanel(QFrame):
         self.setObjectName("Panel")
         self.zone = 0
         self._pending_target: dict[int, float] = {}     # the value being dialled in, per zone (°C)
+        self._held_target: dict[int, float] = {}        # the last one the zone held (kept after ALL OFF)
         self.keypad_host: OverlayHost | None = None     # where the keypad shows (set by the window)
         self.keypad = None
 
         title = QLabel(translate("TraditionalPanel", "Manual control"))
         title.setObjectName("PanelTitle")
-        self.zone_status = QLabel("")
+        self.zone_status = FittedLabel("")           # elided: a long status never widens the panel
         self.zone_status.setObjectName("Hint")
         self.zone_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head = QHBoxLayout()
@@ -117,9 +122,13 @@ class TraditionalPanel(QFrame):
         hold_row.addWidget(self.hold_button, 3)
         hold_row.addWidget(self.timer_button, 2)
 
-        self.reason = QLabel("")
+        # why the controls are off (observer, link lost) takes the zone's status line, beside the
+        # title: a line that is always there, so no control moves when it shows
+        self.reason = FittedLabel("")
         self.reason.setObjectName("Hint")
-        self.reason.setWordWrap(True)
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.reason.hide()
+        head.addWidget(self.reason, 1)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 10)
@@ -137,7 +146,6 @@ class TraditionalPanel(QFrame):
         self.captions.append(temp_title)
         lay.addLayout(trow)
         lay.addLayout(hold_row)
-        lay.addWidget(self.reason)
         lay.addStretch(1)
 
         self._controls = [*self.level_buttons.values(), self.boost_button, *self.step_buttons.values(),
@@ -198,6 +206,8 @@ class TraditionalPanel(QFrame):
         z = self.model.zone_state(self.zone)
         if z is not None and z.target_c is not None:
             return z.target_c
+        if self.zone in self._held_target:
+            return self._held_target[self.zone]
         info = self.model.zone_info(self.zone)
         lo, hi = (info.min_target_c, info.max_target_c) if info else (30.0, 250.0)
         return min(hi, max(lo, DEFAULT_TARGET_C))
@@ -221,7 +231,7 @@ class TraditionalPanel(QFrame):
 
     # -- typed on the keypad -------------------------------------------------------------------------
     def enter_target(self) -> None:
-        """The keypad for the temperature to hold; OK holds it at once."""
+        """The keypad for the temperature to hold. OK only sets the value: Hold heats."""
         if self.keypad_host is None or not self.model.can_control:
             return
         zone, (lo, hi), symbol = self.zone, self._range(), text.unit_symbol()
@@ -234,12 +244,12 @@ class TraditionalPanel(QFrame):
             if not lo <= value <= hi:
                 return translate("TraditionalPanel", "{0} {1} is outside this zone's range, {2} to {3} {1}.").format(
                     value, symbol, lo, hi)
-            self._pending_target.pop(zone, None)
-            self.model.set_target(zone, from_display(value, text.temp_unit()))
+            self._pending_target[zone] = from_display(value, text.temp_unit())
+            self.refresh()
             return None
 
         title = translate("TraditionalPanel", "{0}: hold a temperature").format(info.name if info else zone)
-        hint = translate("TraditionalPanel", "{0} to {1} {2}").format(lo, hi, symbol)
+        hint = translate("TraditionalPanel", "{0} to {1} {2}. OK sets the value; Hold heats.").format(lo, hi, symbol)
         self.keypad = open_keypad(self.keypad_host, title, NumberEntry(3, symbol, text.temp(self._current_target())),
                                   submit, hint=hint)
 
@@ -257,6 +267,10 @@ class TraditionalPanel(QFrame):
                 seconds = entry.seconds()
             except ValueError:
                 return translate("TraditionalPanel", "Seconds go from 00 to 59.")
+            now = self.model.zone_state(zone)
+            if seconds > 0 and (now is None or not now.is_on):
+                return translate("TraditionalPanel", "{0} is off: switch it on first; the timer then switches it "
+                                                     "off.").format(info.name if info else zone)
             self.model.set_timer(zone, float(seconds) if seconds > 0 else None)
             return None
 
@@ -267,10 +281,14 @@ class TraditionalPanel(QFrame):
     # -- drawing from the model ------------------------------------------------------------------
     def _on_info(self, _info: object) -> None:
         self._pending_target.clear()
+        self._held_target.clear()
         self._rebuild_tabs()
         self.refresh()
 
-    def _on_state(self, _state: object) -> None:
+    def _on_state(self, state: object) -> None:
+        for z in getattr(state, "zones", ()):
+            if z.target_c is not None:
+                self._held_target[z.id] = z.target_c
         self.refresh()
 
     def _on_link(self, _link: object) -> None:
@@ -300,6 +318,12 @@ class TraditionalPanel(QFrame):
         set_text(self.timer_button, translate("TraditionalPanel", "Timer {0}").format(text.clock(timer))
                  if timer is not None else translate("TraditionalPanel", "Timer"))
         set_prop(self.timer_button, "current", timer is not None)
+        # a timer switches a zone off: on a zone that is off it would count down for nothing
+        timer_useful = z is not None and (z.is_on or timer is not None)
+        self.timer_button.setEnabled(can and timer_useful)
+        self.timer_button.setToolTip(translate("TraditionalPanel", "Switch this zone off after a time")
+                                     if timer_useful else
+                                     translate("TraditionalPanel", "The zone is off: switch it on, then set a timer"))
         if info is not None and z is not None:
             where = f"{info.name}: {text.mode(z)}"
             if z.mode == "target" and z.target_c is not None:
@@ -307,6 +331,7 @@ class TraditionalPanel(QFrame):
             set_text(self.zone_status, where)
         set_text(self.reason, self._why_disabled())
         self.reason.setVisible(bool(self.reason.text()))
+        self.zone_status.setVisible(not self.reason.text())
 
     def _why_disabled(self) -> str:
         link = self.model.link

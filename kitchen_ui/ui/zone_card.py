@@ -74,20 +74,25 @@ class ZoneCard(QFrame):
         self.fault.setWordWrap(True)
         self.fault.hide()
 
-        # name; kind with the hob's level display (and H) at the right; then the big numerals
-        # (compact cards, for two rows of them, drop the kind line: level and H join the numerals)
+        # name; kind with the hob's level display at the right; the big numerals; the mode with H
+        # at its right (H shows on a zone that is off, whose mode line is short: beside the kind
+        # or the numerals it hid them); compact cards, for two rows of them, drop the kind line:
+        # the level joins the numerals
         self.compact = False
         second = self._second = QHBoxLayout()
         second.setSpacing(6)
         second.addWidget(self.kind_icon, 0, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.kind, 1, Qt.AlignmentFlag.AlignTop)
-        second.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
         second.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
         big = self._big = QHBoxLayout()
         big.setSpacing(4)
         big.addWidget(self.temp)
         big.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignTop)
         big.addStretch(1)
+        mode_row = QHBoxLayout()
+        mode_row.setSpacing(6)
+        mode_row.addWidget(self.target, 1)
+        mode_row.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 10)
         lay.setSpacing(0)
@@ -96,7 +101,7 @@ class ZoneCard(QFrame):
         lay.addWidget(self.name)
         lay.addLayout(second)
         lay.addLayout(big)
-        lay.addWidget(self.target)
+        lay.addLayout(mode_row)
         lay.addWidget(self.power)
         lay.addWidget(self.extras)
         lay.addWidget(self.fault)
@@ -161,14 +166,8 @@ class ZoneCard(QFrame):
         if compact == self.compact:
             return
         self.compact = compact
-        for w in (self.heat, self.level):
-            (self._second if compact else self._big).removeWidget(w)
-        if compact:
-            self._big.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
-            self._big.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
-        else:
-            self._second.addWidget(self.heat, 0, Qt.AlignmentFlag.AlignVCenter)
-            self._second.addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
+        (self._second if compact else self._big).removeWidget(self.level)
+        (self._big if compact else self._second).addWidget(self.level, 0, Qt.AlignmentFlag.AlignVCenter)
         self.kind.setVisible(not compact)
         self.kind_icon.setVisible(not compact)
         self.extras.setVisible(not compact)

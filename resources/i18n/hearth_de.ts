@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>BannerSlot</name>
+    <message>
+        <source>Warnings and recipe alerts appear here.</source>
+        <translation>Warnungen und Rezepthinweise erscheinen hier.</translation>
+    </message>
+</context>
+<context>
     <name>CookingView</name>
     <message>
         <source>Your turn</source>
@@ -996,6 +1003,14 @@
         <translation>Rezepte suchen</translation>
     </message>
     <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filters ({0} on)</source>
+        <translation>Filter ({0} aktiv)</translation>
+    </message>
+    <message>
         <source>{0} of {1} recipes</source>
         <translation>{0} von {1} Rezepten</translation>
     </message>
@@ -1663,12 +1678,16 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>{0}: Temperatur halten</translation>
     </message>
     <message>
-        <source>{0} to {1} {2}</source>
-        <translation>{0} bis {1} {2}</translation>
+        <source>{0} to {1} {2}. OK sets the value; Hold heats.</source>
+        <translation>{0} bis {1} {2}. OK setzt den Wert; Halten heizt.</translation>
     </message>
     <message>
         <source>Seconds go from 00 to 59.</source>
         <translation>Sekunden gehen von 00 bis 59.</translation>
+    </message>
+    <message>
+        <source>{0} is off: switch it on first; the timer then switches it off.</source>
+        <translation>{0} ist aus: zuerst einschalten; der Timer schaltet sie dann aus.</translation>
     </message>
     <message>
         <source>{0}: switch off after</source>
@@ -1685,6 +1704,10 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>Timer {0}</source>
         <translation>Timer {0}</translation>
+    </message>
+    <message>
+        <source>The zone is off: switch it on, then set a timer</source>
+        <translation>Die Zone ist aus: erst einschalten, dann einen Timer stellen</translation>
     </message>
     <message>
         <source>Observer session: another device controls this stove. Only Off and ALL OFF work here.</source>

@@ -11,6 +11,11 @@ from kitchen_ui.sim.local import LocalStove  # noqa: E402
 from kitchen_ui.sim.profiles import load_profile  # noqa: E402
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "xvfb: real-window geometry; `make test` runs these again under xvfb-run "
+                                       "with QT_QPA_PLATFORM=xcb")
+
+
 @pytest.fixture
 def sim_stove():
     """The real simulated stove, unthreaded: time moves only when the test calls advance()."""

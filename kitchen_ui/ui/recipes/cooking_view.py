@@ -87,21 +87,25 @@ class StepCard(QFrame):
         self.text = self._label("StepText")
         self.big = self._label("Countdown", wrap=False)
         self.state = self._label("StepState")
-        # the current step: everything in one column, numerals under the text; a step beside it:
-        # numerals and state at the right of its text, so two pots fit a small screen
+        # the current step: everything in one column, numerals under the text; a step beside it
+        # (a second pot): the same full-width column, its numerals and state on one line under
+        # the text, so its words never wrap into a narrow strip beside the numerals
         self.inner = QVBoxLayout()
         self.inner.setSpacing(2)
-        self.side = QVBoxLayout()
-        self.side.setSpacing(0)
         for w in (self.meta, self.text, self.big, self.state):
             self.inner.addWidget(w)
+        self.side_box = QWidget()               # shown only for a step beside the current one
+        self.side = QHBoxLayout(self.side_box)
+        self.side.setContentsMargins(0, 0, 0, 0)
+        self.side.setSpacing(12)
+        self.inner.addWidget(self.side_box)
+        self.side_box.hide()
         self.compact = False
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 4, 10, 6)
         lay.setSpacing(10)
         lay.addWidget(self.stripe)
         lay.addLayout(self.inner, 1)
-        lay.addLayout(self.side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def set_compact(self, compact: bool) -> None:
@@ -110,11 +114,15 @@ class StepCard(QFrame):
         self.compact = compact
         for w in (self.big, self.state):
             (self.inner if compact else self.side).removeWidget(w)
-            (self.side if compact else self.inner).addWidget(w)
-        align = Qt.AlignmentFlag.AlignRight if compact else Qt.AlignmentFlag.AlignLeft
-        self.big.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-        self.state.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-        self.state.setWordWrap(not compact)
+        self.side_box.setVisible(compact)
+        if compact:
+            self.side.addWidget(self.big, 0)
+            self.side.addWidget(self.state, 1)
+        else:
+            self.inner.insertWidget(2, self.big)
+            self.inner.insertWidget(3, self.state)
+        for w in (self.big, self.state):
+            w.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     @staticmethod
     def _label(name: str, wrap: bool = True) -> QLabel:

@@ -4,13 +4,16 @@ Left, the search field, the filters and the list (one large row a recipe); right
 recipe (:class:`~.recipe_view.RecipeView`). Filters combine: every chosen diet must match, the
 time is a most, and words are looked for in the title and the tags. The list reloads when the
 library changes (``KitchenLibrary.recipes_changed``, e.g. after an import).
+
+On a short page (a 1024x600 screen) the filters fold behind one **Filters** button beside the
+search, which says how many are on, so the list keeps room for more than a couple of recipes.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
@@ -29,6 +32,7 @@ TIME_LIMITS = ((QT_TRANSLATE_NOOP("LibraryPage", "Any time"), None),
                (QT_TRANSLATE_NOOP("LibraryPage", "≤ 15 min"), 15),
                (QT_TRANSLATE_NOOP("LibraryPage", "≤ 30 min"), 30),
                (QT_TRANSLATE_NOOP("LibraryPage", "≤ 1 h"), 60))
+COMPACT_BELOW_PX = 560        # a page this short folds its filters behind one button
 ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPage", "Any cuisine or course")
 TAG_KINDS = {"cuisine": QT_TRANSLATE_NOOP("LibraryPage", "Cuisine"),
              "course": QT_TRANSLATE_NOOP("LibraryPage", "Course"),
@@ -126,15 +130,28 @@ class LibraryPage(QWidget):
         self.view = RecipeView()
         self.view.start_requested.connect(self.start_requested)
 
-        left = QVBoxLayout()
-        left.setSpacing(8)
-        left.addWidget(self.search)
-        left.addWidget(self.tag_box)
+        self.filters_button = _chip(translate("LibraryPage", "Filters"))
+        self.filters_button.toggled.connect(lambda _on: self._fold())
+        self.filters_button.hide()
+        self.compact = False
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.filters_button)
+        self.filter_box = QWidget()
+        fl = QVBoxLayout(self.filter_box)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.setSpacing(8)
+        fl.addWidget(self.tag_box)
         self.diet_holder = QWidget()
         self.diet_holder.setLayout(self.diet_row)
         self.diet_row.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.diet_holder)
-        left.addLayout(time_row)
+        fl.addWidget(self.diet_holder)
+        fl.addLayout(time_row)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addLayout(top)
+        left.addWidget(self.filter_box)
         left.addWidget(self.count)
         left.addWidget(self.list, 1)
         outer = QVBoxLayout(self)
@@ -200,7 +217,40 @@ class LibraryPage(QWidget):
         return {"text": self.search.text(), "tag": self.tag_box.currentData(),
                 "diets": [d for d, b in self.diet_chips.items() if b.isChecked()], "max_minutes": limit}
 
+    # -- folding the filters on a short page ------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """Fold the filters behind the Filters button (True) or show them all (False)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.filters_button.setVisible(compact)
+        if not compact:
+            self.filters_button.setChecked(False)
+        self._fold()
+
+    def _fold(self) -> None:
+        self.filter_box.setVisible(not self.compact or self.filters_button.isChecked())
+        self._label_filters()
+
+    def _label_filters(self) -> None:
+        f = self.filters()
+        on = (f["tag"] is not None) + len(f["diets"]) + (f["max_minutes"] is not None)
+        words = translate("LibraryPage", "Filters ({0} on)").format(on) if on else translate("LibraryPage", "Filters")
+        set_text(self.filters_button, words)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """What the page needs with its filters folded: it folds them when it is that short."""
+        need = super().minimumSizeHint()
+        if self.filter_box.isVisibleTo(self):
+            need.setHeight(need.height() - self.filter_box.minimumSizeHint().height())
+        return need
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(ev)
+        self.set_compact(ev.size().height() < COMPACT_BELOW_PX)
+
     def refilter(self, *_args: object) -> None:
+        self._label_filters()
         current = self.selected_summary()
         shown = filter_recipes(self.items, **self.filters())
         marks = {r.id: self.marker(r) for r in shown} if self.marker is not None else {}

@@ -16,7 +16,7 @@ def timer_s(stove, zone):
     return stove.get_state().result()["zones"][zone]["timer_s"]
 
 
-def test_typing_a_temperature_holds_it_on_the_stove(qtbot, kiosk, sim_stove):
+def test_a_typed_temperature_is_the_value_and_hold_holds_it_on_the_stove(qtbot, kiosk, sim_stove):
     manual = kiosk.window.manual
     tap(qtbot, kiosk.window.cards.cards[1])
     tap(qtbot, manual.target_value)
@@ -25,6 +25,9 @@ def test_typing_a_temperature_holds_it_on_the_stove(qtbot, kiosk, sim_stove):
     assert "30 to 250 °C" in pad.message.text()
     type_on(qtbot, pad, "185")
     assert not kiosk.window.overlays.is_open()
+    assert sim_stove.sim.zones[1].mode == "off"                            # OK only set the value
+    assert manual.target_value.text() == "185 °C" and manual.hold_button.text() == "Hold 185 °C"
+    tap(qtbot, manual.hold_button)
     zone = sim_stove.sim.zones[1]
     assert (zone.mode, zone.target_c) == ("target", 185.0)
     sim_stove.advance(1.0)
@@ -51,6 +54,7 @@ def test_in_fahrenheit_the_keypad_takes_fahrenheit_and_the_stove_gets_celsius(qt
     pad = kiosk.window.overlays.panel
     assert pad.value.text() == "212 °F" and "86 to 482 °F" in pad.message.text()
     type_on(qtbot, pad, "350")
+    tap(qtbot, kiosk.window.manual.hold_button)
     assert sim_stove.sim.zones[0].target_c == pytest.approx(f_to_c(350))          # 176.67, not rounded
     sim_stove.advance(1.0)
     assert kiosk.window.cards.cards[0].target.text() == "Target 350 °F"

@@ -3,6 +3,7 @@ panel, and nothing needs a keyboard."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QWidget,
@@ -52,6 +53,7 @@ def too_small(window) -> list[str]:
     return small
 
 
+@pytest.mark.xvfb
 def test_every_control_on_every_page_and_panel_is_finger_sized_at_1080p(qtbot, make_kiosk, sim_stove):
     kiosk = make_kiosk(size=(1920, 1080))
     window, kitchen = kiosk.window, kiosk.window.kitchen

@@ -1,0 +1,31 @@
+"""Issue 9: the residual-heat badge "H" covered the zone's kind ("Induc…"); it now sits on the
+mode line, and the kind, the numerals and the level show whole beside it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+
+from .conftest import SIZES, settle
+
+
+def rect_in(card, w) -> QRect:
+    return QRect(w.mapTo(card, QPoint(0, 0)), w.size())
+
+
+@pytest.mark.xvfb
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_h_badge_hides_nothing_of_a_hot_zone_that_is_off(qtbot, make_rig, size):
+    rig = make_rig(size)
+    for zone in range(4):
+        rig.stove.set_zone(zone, residual_heat=True, temp_c=188.0)
+    rig.stove.push()
+    settle(qtbot, rig.window)
+    for card in rig.window.cards.cards:
+        assert card.heat.isVisible()
+        badge = rect_in(card, card.heat)
+        for w in (card.kind, card.temp, card.unit, card.level, card.name):
+            assert not badge.intersects(rect_in(card, w)), f"H covers {w.text()!r} on {card.info.name}"
+        for w in (card.kind, card.temp, card.target):
+            need = w.fontMetrics().horizontalAdvance(w.text())
+            assert w.contentsRect().width() >= need, f"{w.text()!r} is cut on {card.info.name} at {size}"

@@ -1,0 +1,31 @@
+"""Issue 9: a second pot's step is shown whole, across its card, at every screen size (it was
+squeezed into a narrow column beside its numerals: "Heat the…")."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from .conftest import run_for
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 800), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_step_beside_the_current_one_uses_the_width_of_its_card(qtbot, kitchen, sim_stove, size):
+    window = kitchen.window
+    window.resize(*size)
+    kitchen.start_recipe(kitchen.library.recipe("spaghetti-al-pomodoro"))     # two pots at once
+    run_for(sim_stove, 30)
+    QApplication.processEvents()
+    window.grab()
+    shown = [c for c in kitchen.cooking.cards if c.isVisible()]
+    assert len(shown) == 2
+    current, beside = shown
+    assert not current.compact and beside.compact
+    for card in shown:
+        inner = card.contentsRect().width() - card.stripe.width() - 20
+        for label in (card.meta, card.text):
+            assert label.width() >= 0.9 * inner, f"{label.text()!r} is {label.width()} of {inner} px"
+    # the numerals and the state sit on one line under the text, not beside it
+    under_text = beside.text.mapTo(beside, beside.text.rect().bottomLeft()).y()
+    for w in (beside.big, beside.state):
+        assert w.mapTo(beside, w.rect().topLeft()).y() >= under_text
