@@ -871,6 +871,10 @@
         <source>“{0}” was interrupted. Resume where it was, timers included, or discard it?</source>
         <translation>„{0}“ wurde unterbrochen. Dort fortsetzen, samt Timern, oder verwerfen?</translation>
     </message>
+    <message>
+        <source>Interrupted: {0}</source>
+        <translation>Unterbrochen: {0}</translation>
+    </message>
 </context>
 <context>
     <name>InfoPanel</name>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...storage.runs import SavedRun
+from ..banners import NoteLabel
 from ..zone_card import set_text
 
 translate = QCoreApplication.translate
@@ -37,6 +38,10 @@ class IdlePanel(QWidget):
 
         self.offer = QFrame()
         self.offer.setObjectName("Offer")
+        # a one-line headline and the buttons come first, so that on a short screen (1024x600)
+        # Resume and Discard are in view without scrolling; the whole sentence follows below
+        self.offer_title = NoteLabel(lines=1)     # cut after a whole word, never widening the column
+        self.offer_title.setObjectName("OfferTitle")
         self.offer_label = QLabel("")
         self.offer_label.setWordWrap(True)
         self.offer_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -48,11 +53,12 @@ class IdlePanel(QWidget):
         self.offer_note.setWordWrap(True)
         ol = QVBoxLayout(self.offer)
         ol.setContentsMargins(10, 8, 10, 8)
-        ol.addWidget(self.offer_label)
+        ol.addWidget(self.offer_title)
         row = QHBoxLayout()
         row.addWidget(self.resume, 2)
         row.addWidget(self.discard, 1)
         ol.addLayout(row)
+        ol.addWidget(self.offer_label)
         ol.addWidget(self.offer_note)
         self.offer.hide()
 
@@ -76,6 +82,8 @@ class IdlePanel(QWidget):
             words = translate("IdlePanel", "“{0}” was interrupted. Resume where it was, timers included, "
                                            "or discard it?").format(saved.title)
         set_text(self.offer_label, words)
+        set_text(self.offer_title, translate("IdlePanel", "Interrupted: {0}").format(saved.title))
         self.resume.setEnabled(can_resume)
         set_text(self.offer_note, why)
         self.offer_note.setVisible(bool(why))
+

@@ -40,7 +40,7 @@ def test_at_1280x800_every_filter_shows_without_a_button(qtbot, make_rig):
     assert page.tag_box.isVisible() and not page.filters_button.isVisible()
 
 
-def test_on_a_short_screen_the_resume_offer_gets_the_heading_s_room(qtbot, make_rig):
+def test_on_a_short_screen_the_resume_offer_s_buttons_are_in_view_without_scrolling(qtbot, make_rig):
     from .test_notice_walk import SAVED
 
     short, tall = make_rig((1024, 600)), make_rig((1280, 800))
@@ -48,7 +48,10 @@ def test_on_a_short_screen_the_resume_offer_gets_the_heading_s_room(qtbot, make_
         rig.kitchen.idle.set_offer(SAVED, True, "")
         settle(qtbot, rig.window)
     assert not short.window.recipe_area.title.isVisible() and tall.window.recipe_area.title.isVisible()
-    label = short.kitchen.idle.offer_label
+    idle = short.kitchen.idle
     area = short.window.recipe_area.scroll.viewport()
-    top = label.mapTo(area, label.rect().topLeft()).y()
-    assert 0 <= top and top + 3 * label.fontMetrics().lineSpacing() <= area.height()   # three lines of it in view
+    for widget in (idle.offer_title, idle.resume, idle.discard):
+        top = widget.mapTo(area, widget.rect().topLeft()).y()
+        assert 0 <= top and top + widget.height() <= area.height(), widget   # whole, with no scrolling
+    assert idle.resume.height() >= 48 and idle.discard.height() >= 48
+    assert idle.offer_title.text().startswith("Interrupted: ")
