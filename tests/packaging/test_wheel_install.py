@@ -12,6 +12,7 @@ checks that the code and data in use are the wheel's.
 from __future__ import annotations
 
 import json
+import os
 import select
 import socket
 import subprocess
@@ -67,11 +68,15 @@ def venv(built, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("venv") / "v"
     assert_ok(run([sys.executable, "-m", "venv", "--without-pip", str(folder)]), "python -m venv")
     python = folder / "bin" / "python"
-    purelib = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
-    Path(purelib, "_hearth_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    # no PYTHONPATH: pip must judge the fresh venv alone, not a source tree on the path
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     res = run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-               "--no-index", "--disable-pip-version-check", str(wheel)])
+               "--no-index", "--disable-pip-version-check", str(wheel)], env=env)
     assert_ok(res, f"pip install {wheel.name}")
+    # only now: before it, pip would see the test venv's kitchen-ui and call the wheel installed
+    purelib = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+    assert list(Path(purelib).glob("kitchen_ui-*.dist-info")), f"the wheel did not land in {purelib}"
+    Path(purelib, "_hearth_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return folder
 
 
@@ -122,8 +127,7 @@ def test_the_installed_app_runs_its_own_code_and_data(venv, home):
 def test_version_names_the_installed_release(venv, home, clone):
     res = app(venv, "--version", home=home)
     assert_ok(res, "kitchen-ui --version")
-    sys.path.insert(0, str(ROOT / "packaging"))
-    from bundle_filter import app_version
+    from bundle_filter import app_version  # packaging/ is on the path (bundle_run)
     assert res.stdout.strip() == f"kitchen-ui {app_version(clone)}"
 
 
