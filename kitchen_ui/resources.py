@@ -9,6 +9,7 @@ folders inside the package; there the top-level folders beside ``kitchen_ui/`` a
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 from pathlib import Path
 
@@ -20,6 +21,7 @@ _SHIPPED = {
 }
 
 
+@functools.cache          # one look per kind and run (a missing folder raises, and is looked for again)
 def shipped_dir(kind: str) -> Path:
     """The folder of shipped data ``kind`` ("resources" or "migrations"); FileNotFoundError if absent."""
     inside, checkout, marker = _SHIPPED[kind]
