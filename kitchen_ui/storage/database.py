@@ -46,7 +46,7 @@ def migrations_dir() -> Path:
     try:
         return shipped_dir("migrations")
     except FileNotFoundError as exc:
-        raise DatabaseError(f"Hearth's database migrations are missing from this installation ({exc})") from None
+        raise DatabaseError(str(exc)) from None
 
 
 @dataclass(frozen=True)
