@@ -108,6 +108,8 @@ def test_the_sdist_and_the_wheel_carry_the_data_and_publishable_metadata(clone, 
 
     meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "License-Expression: MIT" in meta and "License-File: LICENSE" in meta
+    scripts = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
+    assert "kitchen-ui = kitchen_ui.cli:entry" in scripts, scripts
     assert "Project-URL: Source, https://" in meta and "Classifier: Programming Language :: Python :: 3" in meta
     # setuptools' licence and package-data deprecation notices printed nothing
     assert "deprecat" not in log.lower() and "Package would be ignored" not in log, log[-3000:]
