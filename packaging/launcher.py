@@ -1,8 +1,6 @@
 """Entry script of the PyInstaller bundle: the same ``kitchen-ui`` command line as the source install."""
 
-import sys
-
-from kitchen_ui.cli import main
+from kitchen_ui.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

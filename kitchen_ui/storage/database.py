@@ -16,12 +16,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 import sqlite_utils
+
+from ..resources import shipped_dir
 
 APPLICATION_ID = 0x48525448          # "HRTH"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -42,13 +43,10 @@ def default_db_path() -> Path:
 
 
 def migrations_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    here = Path(__file__).resolve().parent
-    for cand in ([Path(bundle) / "db" / "migrations"] if bundle else []) + [
-            here.parent.parent / "db" / "migrations", here.parent / "db" / "migrations"]:
-        if cand.is_dir():
-            return cand
-    raise DatabaseError("Hearth's database migrations (db/migrations) are missing from this installation")
+    try:
+        return shipped_dir("migrations")
+    except FileNotFoundError as exc:
+        raise DatabaseError(str(exc)) from None
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,8 @@ def test_deb_installs_the_app_its_menu_entry_icons_and_units(deb):
     files = deb_listing(deb)
     mode, _ = files["/opt/kitchen-ui/kitchen-ui"]
     assert mode == "-rwxr-xr-x"
-    assert "/opt/kitchen-ui/_internal/resources/profiles/hybrid-4.json" in files
-    assert "/opt/kitchen-ui/_internal/db/migrations/0001_initial.sql" in files
+    assert "/opt/kitchen-ui/_internal/kitchen_ui/_resources/profiles/hybrid-4.json" in files
+    assert "/opt/kitchen-ui/_internal/kitchen_ui/_migrations/0001_initial.sql" in files
     mode, target = files["/usr/bin/kitchen-ui"]
     assert mode.startswith("l") and target == "/opt/kitchen-ui/kitchen-ui"
     for path in ("/usr/share/applications/kitchen-ui.desktop",

@@ -10,21 +10,22 @@ it is working meanwhile). A run that is replaced before its tips arrive never sh
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ...energy.report import AfterRecipe, after_recipe, profile_from_session
-from ...energy.settings import EnergySettings
-from ...energy.tips import Tip, recipe_tips
 from ...recipes.model import Recipe
-from ...sim.profiles import StoveProfile
 from ...storage.database import KitchenDB
-from ...storage.sessions import session_info
 from ..recipes.recipe_view import vertical_scroll
 from ..zone_card import set_text
 from .words import co2, energy_line, kwh, money, percent_change, translate
+
+if TYPE_CHECKING:  # the report and the tips' simulations load once a recipe has finished
+    from ...energy.report import AfterRecipe
+    from ...energy.settings import EnergySettings
+    from ...energy.tips import Tip
+    from ...sim.profiles import StoveProfile
 
 
 def _label(name: str = "") -> QLabel:
@@ -98,6 +99,9 @@ class AfterRecipePanel(QFrame):
         With ``run_id`` the figures are the run's, over every session it was cooked in;
         ``complete`` False (aborted) shows what it used without comparing it.
         """
+        from ...energy.report import after_recipe, profile_from_session
+        from ...storage.sessions import session_info
+
         self._serial += 1
         serial = self._serial
         report = after_recipe(kdb, session_id, settings=settings, with_tips=False, run_id=run_id, complete=complete)
@@ -119,6 +123,8 @@ class AfterRecipePanel(QFrame):
         return report
 
     def _compute(self, serial: int, recipe: Recipe, profile: StoveProfile, settings: EnergySettings) -> None:
+        from ...energy.tips import recipe_tips
+
         try:
             tips: Any = tuple(recipe_tips(recipe, profile, settings))
             error = ""

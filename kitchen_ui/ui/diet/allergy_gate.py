@@ -9,15 +9,19 @@ recipe, and nothing happened.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...diet.filters import RecipeCheck
 from ...recipes.model import Recipe
 from ..recipes.recipe_view import step_line, vertical_scroll
 from ..zone_card import set_text
 from .warning_box import WarningBox
 from .words import translate
+
+if TYPE_CHECKING:
+    from ...diet.filters import RecipeCheck
 
 
 class AllergyGate(QWidget):

@@ -13,17 +13,19 @@ in words and every view shows it, rather than showing no warning at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 
-from ...diet.filters import AllergenConflict, RecipeCheck, check_recipe
 from ...diet.profiles import Profile, ProfileStore
-from ...nutrition.table import NutritionDataError
 from ...recipes.model import Recipe
 from ...storage.database import KitchenDB
 from .icons import warning_icon
 from .words import allergen, diet, translate
+
+if TYPE_CHECKING:  # the checks and their nutrition table load with the first check
+    from ...diet.filters import AllergenConflict, RecipeCheck
 
 MAX_CACHED = 256
 
@@ -138,6 +140,9 @@ class Household(QObject):
         hit = self._checks.get(recipe)
         if hit is not None:
             return hit
+        from ...diet.filters import check_recipe
+        from ...nutrition.table import NutritionDataError
+
         try:
             result = check_recipe(recipe, eaters)
         except NutritionDataError as exc:

@@ -9,15 +9,24 @@ than it is. Per serving does not change with the servings chosen, so it is compu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ...diet.inference import recipe_diet
-from ...nutrition.calc import RecipeNutrition, recipe_nutrition
-from ...nutrition.table import NutritionDataError, load_table
 from ...recipes.model import Recipe
 from ..zone_card import set_text
 from .words import NUTRIENT_ROWS, allergen, diet, translate
+
+if TYPE_CHECKING:  # the nutrition table and its parser load with the first recipe shown
+    from ...nutrition.calc import RecipeNutrition
+
+
+def load_table():
+    """The nutrition table (:func:`kitchen_ui.nutrition.table.load_table`), imported when first needed."""
+    from ...nutrition.table import load_table as load
+
+    return load()
 
 
 def coverage_line(n: RecipeNutrition) -> str:
@@ -94,6 +103,10 @@ class RecipeFacts(QWidget):
         if recipe is None:
             self.nutrition, self.values = None, {}
             return
+        from ...diet.inference import recipe_diet
+        from ...nutrition.calc import recipe_nutrition
+        from ...nutrition.table import NutritionDataError
+
         try:
             table = load_table()
             d = recipe_diet(recipe, table)

@@ -9,14 +9,18 @@ none), then diets the dish breaks. Hidden when the recipe suits everyone eating.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...diet.filters import DietConflict, RecipeCheck
 from ..zone_card import set_text
 from .household import swap_words
 from .icons import warning_pixmap
 from .words import allergen, diet, translate
+
+if TYPE_CHECKING:
+    from ...diet.filters import DietConflict, RecipeCheck
 
 ICON_PX = 44
 
