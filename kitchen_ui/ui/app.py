@@ -26,6 +26,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from .. import startup_gc
 from ..core.model import LinkState
 from ..core.stove import Stove
 from .crash import CrashGuard, ErrorBanner
@@ -180,6 +181,9 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         window.start()
         if kiosk is not None:
             kiosk.start()
+        if startup_gc.paused():          # the collector back on once the first frame is painted
+            window.plot.view.after_first_paint.append(startup_gc.resume)
+            QTimer.singleShot(3000, startup_gc.resume)   # a plot that is not on screen never paints
         if probe is not None:
             QTimer.singleShot(2000, probe.start)   # in case the plot is not on screen to paint
 

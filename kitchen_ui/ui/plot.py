@@ -58,6 +58,7 @@ class PlotView(pg.PlotWidget):
         super().__init__(*args, **kwargs)
         self.on_paint: Callable[[float], None] | None = None
         self._first_paint = os.environ.get(FIRST_PAINT_ENV, "")
+        self.after_first_paint: list[Callable[[], None]] = []    # each called once, after the first paint
 
     def paintEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
         t0 = time.perf_counter()
@@ -69,6 +70,8 @@ class PlotView(pg.PlotWidget):
             if self._first_paint == "exit":
                 QTimer.singleShot(0, QApplication.quit)
             self._first_paint = ""
+        while self.after_first_paint:
+            QTimer.singleShot(0, self.after_first_paint.pop(0))
 
 
 class ScreenCurve(pg.PlotCurveItem):
