@@ -300,7 +300,8 @@ class CookingView(QWidget):
         if len(self.order) > 1:
             progress += " · " + translate("CookingView", "{0} at once").format(len(self.order))
         set_text(self.progress, progress)
-        nxt = view.next[0][1] if view.next else ""
+        finished = view.status.finished
+        nxt = view.next[0][1] if view.next and not finished else ""      # nothing comes next once it is over
         set_text(self.next_label, translate("CookingView", "Next: {0}").format(nxt) if nxt else "")
         self.next_label.setVisible(bool(nxt))
         paused = view.status is RunStatus.PAUSED
@@ -308,7 +309,6 @@ class CookingView(QWidget):
             translate("CookingView", "tap Resume to carry on")
         set_text(self.paused_label, translate("CookingView", "PAUSED — {0}").format(reason))
         self.paused_bar.setVisible(paused)
-        finished = view.status.finished
         if finished:
             words = (translate("CookingView", "✓ {0} is ready. Enjoy!").format(view.title)
                      if view.status is RunStatus.COMPLETED

@@ -81,3 +81,14 @@ def test_a_pause_warning_goes_when_the_cook_resumes(qtbot, kitchen, sim_stove):
     assert engine.status is RunStatus.PAUSED and "changed at the stove" in banner_text(kitchen)
     tap(qtbot, kitchen.cooking.pause_button)                   # Resume
     assert engine.status is RunStatus.RUNNING and banner_text(kitchen) == ""
+
+
+def test_nothing_is_announced_as_next_once_the_run_is_aborted(qtbot, kitchen, sim_stove):
+    steps = [dict(FRY[0], duration_s=60), {"id": "serve", "text": "Serve with butter", "on_end": "wait"}]
+    engine = kitchen.start_recipe(recipe(steps, [PAN]))
+    assert kitchen.cooking.next_label.isVisibleTo(kitchen.cooking)
+    assert "Next: Serve with butter" in kitchen.cooking.next_label.text()
+    tap(qtbot, kitchen.cooking.abort_button)
+    tap(qtbot, kitchen.cooking.abort_yes)
+    assert engine.status is RunStatus.ABORTED and "aborted" in kitchen.cooking.done_label.text()
+    assert not kitchen.cooking.next_label.isVisibleTo(kitchen.cooking)
