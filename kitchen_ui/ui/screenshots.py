@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         ("dashboard-fault.png", (1280, 800), _inject_fault_later),
         ("recipes.png", (1280, 800), _show_recipe),
         ("cooking.png", (1280, 800), _cook),
+        ("cooking-1024x600.png", (1024, 600), _cook),
         ("allergy-warning.png", (1280, 800), _allergy_warning),
         ("kiosk.png", (1280, 800), None),
         ("link-lost-1024x600.png", (1024, 600), _LosingLink),
