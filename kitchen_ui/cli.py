@@ -99,18 +99,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", help="the kitchen database (default: $HEARTH_DB, else in your user "
                    "data folder; --screenshot/--run-for runs without either use a temporary one)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    from .commands import energy, profiles, recipes, serve_sim, sessions
-    for module in (serve_sim, recipes, sessions, profiles, energy):
+    from .commands import db, energy, profiles, recipes, serve_sim, sessions
+    for module in (serve_sim, recipes, sessions, profiles, energy, db):
         sp = module.register(sub)
         # --db may stand before or after the subcommand
         sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
 
-COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles", "energy": "energy"}
+COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles", "energy": "energy",
+            "db": "db"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        # Flushed here, inside the guard: buffered output into a pipe whose reader has gone (`| head`)
+        # fails now rather than at interpreter exit ("Exception ignored ... BrokenPipeError", exit 120).
+        sys.stdout.flush()
+        return code
+    except SystemExit:                       # argparse: --help, --version, a usage error
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stdout_to_devnull()
+        raise
+    except BrokenPipeError:
+        # output piped into `head` or a pager that quit: stop quietly, like other Unix tools
+        _stdout_to_devnull()
+        return 0
+
+
+def _stdout_to_devnull() -> None:
+    """What the Python docs advise after a BrokenPipeError: nothing is left to flush at exit."""
+    import os
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):   # replaced by a non-file (tests capture it)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    import sqlite3
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -124,11 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"kitchen-ui: error: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        # output piped into `head` or a pager that quit: stop quietly, like other Unix tools
-        import os
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    except sqlite3.Error as exc:
+        # e.g. damage the check at open could not see (it walks pages, not every value): name the file
+        from pathlib import Path
+
+        from .storage.database import damaged_message, default_db_path
+        db = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+        corrupt = getattr(exc, "sqlite_errorcode", None) in (11, 26)     # SQLITE_CORRUPT, SQLITE_NOTADB
+        if corrupt:
+            from .storage.integrity import forget
+            forget(db)                                   # the next open checks the whole file
+        print(f"kitchen-ui: error: {damaged_message(db, str(exc)) if corrupt else f'{db}: {exc}'}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
