@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_db(getattr(args, "db", None)) as kdb:
             return do_list(kdb, args) if action == "list" else do_export(kdb, args)
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): cli.main handles it
     except (DatabaseError, SessionNotFound, OSError) as exc:
         msg = f"{exc.filename}: {exc.strerror or exc}" if isinstance(exc, OSError) and exc.filename else str(exc.args[0] if exc.args else exc)
         print(f"kitchen-ui: error: {msg}", file=sys.stderr)
