@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import sys
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -89,6 +91,18 @@ def rolling_backup(db_path: Path, today: date | None = None, keep: int = KEEP) -
     for old in list_backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
     return made
+
+
+def start_rolling_backup(db_path: Path) -> threading.Thread:
+    """Today's backup in a background thread: a year of cooking takes seconds to copy."""
+    def work() -> None:
+        try:
+            rolling_backup(db_path)
+        except BackupError as exc:
+            print(f"kitchen-ui: warning: no backup today: {exc}", file=sys.stderr)
+    t = threading.Thread(target=work, name="hearth-backup", daemon=True)
+    t.start()
+    return t
 
 
 @dataclass(frozen=True)
