@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -219,19 +217,12 @@ def render_recipe(recipe: Any, rid: int | None = None) -> str:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Standard output, or a file written whole (a temporary file renamed into place)."""
+    """Standard output, or the file named (see storage.safe_write: links, pipes, modes)."""
     if not output or output == "-":
         sys.stdout.write(text)
         return
-    dest = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=".hearth-", dir=str(dest.parent) if str(dest.parent) else ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from ..storage.safe_write import write_text
+    write_text(output, text)
 
 
 def do_export(args: argparse.Namespace) -> int:
