@@ -27,6 +27,20 @@ def positive_float(text: str) -> float:
     return v
 
 
+SPEED_RANGE = (0.1, 10000.0)     # as serve-sim's --speed and KSP/1's sim.set_speed accept
+
+
+def speed_factor(text: str) -> float:
+    lo, hi = SPEED_RANGE
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number {lo:g} to {hi:g}, got {text!r}") from None
+    if not lo <= v <= hi:                # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"the simulated stove runs at {lo:g} to {hi:g} times real time, not {text}")
+    return v
+
+
 def window_size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(p) for p in text.lower().split("x"))
@@ -75,8 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     tok.add_argument("--token-file", metavar="F", help="read the token from a file")
     p.add_argument("--ca-cert", metavar="F", help="trust this certificate for a ksps:// stove")
     add_stove_choice(p)
-    p.add_argument("--speed", type=positive_float, default=1.0, metavar="X",
-                   help="run the simulated stove at X times real time")
+    p.add_argument("--speed", type=speed_factor, default=1.0, metavar="X",
+                   help="run the simulated stove at X times real time (0.1-10000)")
     p.add_argument("--size", type=window_size, default=None, metavar="WxH",
                    help="window size (default: as last time, else 1280x800; with --kiosk: a frameless window of "
                         "this size instead of full screen)")

@@ -242,19 +242,11 @@ def do_export(args: argparse.Namespace) -> int:
 
 def read_source(source: str) -> Any:
     """A recipe from a file path or an http(s) URL; nothing is written here."""
-    from ..recipes.interchange import read_recipe_text
-    from ..recipes.model import RecipeError
+    from ..recipes.interchange import read_recipe_file, read_recipe_text
     from ..recipes.scrape import fetch_page
     if source.lower().startswith(("http://", "https://")):
         return read_recipe_text(fetch_page(source), source, url=source)
-    path = Path(source)
-    if not path.is_file():
-        raise RecipeError(f"{source}: no such file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise RecipeError(f"{source}: not a text file (expected JSON, JSON-LD or HTML)") from None
-    return read_recipe_text(text, source)
+    return read_recipe_file(source)
 
 
 def do_import(args: argparse.Namespace) -> int:
