@@ -5,7 +5,7 @@ consistent even while the recorder writes (in WAL mode the copy reads one snapsh
 waits). Each copy is written under a temporary name in its folder and renamed when complete,
 so an interrupted copy never looks like a backup.
 
-The rolling backups sit beside the database in ``<stem>-backups/`` (``kitchen-backups/
+The rolling backups sit beside the database in ``<name>-backups/`` (``kitchen.sqlite3-backups/
 kitchen-2026-12-04.sqlite3``), one a day, the newest ``KEEP`` kept. The dashboard makes the
 day's copy when it opens a database that passed its check, so damage found later costs at most
 the day's cooking. A restore never deletes the file it replaces: it is renamed aside, with its
@@ -35,7 +35,7 @@ class BackupError(Exception):
 
 
 def backup_dir(db_path: Path) -> Path:
-    return db_path.parent / f"{db_path.stem}-backups"
+    return db_path.parent / f"{db_path.name}-backups"
 
 
 def list_backups(db_path: Path) -> list[Path]:

@@ -4,7 +4,9 @@ Hearth marks its files with ``PRAGMA application_id`` and counts the schema in
 ``PRAGMA user_version``; the numbered scripts in ``db/migrations`` bring a file from any earlier
 version to the newest, each in one transaction. A file that is not SQLite, a SQLite file that is
 not Hearth's, a damaged one or one written by a newer Hearth is refused with a
-:class:`DatabaseError` that names the file and the reason, and is never written to.
+:class:`DatabaseError` that names the file and the reason, and is never written to. "Damaged"
+is SQLite's ``quick_check`` over the file before anything is written (storage/integrity.py says
+when the recorded telemetry may be left out); the message names the newest backup to restore.
 
 Journal mode is WAL, so the session writer thread and the UI read and write side by side.
 The default file lives in the user's data folder (platformdirs), or where ``$HEARTH_DB`` says;

@@ -9,7 +9,7 @@ beside a file that has none.
 
 Only the recorded telemetry (``session_samples``: write-once chunks, nearly all of a year-old
 file's pages) makes that slow: 3.2 GB after a year of an hour a day takes 4-7 s on a 2-core VM.
-So after a full check passes, ``<stem>-backups/last-full-check.json`` records the file's size,
+So after a full check passes, ``<name>-backups/last-full-check.json`` records the file's size,
 mtime and inode, refreshed when Hearth closes it. An open that finds the file exactly as Hearth
 left it, with the last full check under a week old, checks every other table and index (a few
 milliseconds) and leaves the telemetry out; anything else — a write from outside (it moves the
