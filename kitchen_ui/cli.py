@@ -15,7 +15,8 @@ from typing import Sequence
 from . import __version__, startup_gc
 
 # subcommand -> its module in kitchen_ui.commands (imported only when named)
-COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles", "energy": "energy"}
+COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles", "energy": "energy",
+            "db": "db"}
 
 
 class UsageError(Exception):
@@ -29,6 +30,20 @@ def positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
     if not v > 0 or v != v or v == float("inf"):
         raise argparse.ArgumentTypeError(f"expected a number above 0, got {text!r}")
+    return v
+
+
+SPEED_RANGE = (0.1, 10000.0)     # as serve-sim's --speed and KSP/1's sim.set_speed accept
+
+
+def speed_factor(text: str) -> float:
+    lo, hi = SPEED_RANGE
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number {lo:g} to {hi:g}, got {text!r}") from None
+    if not lo <= v <= hi:                # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"the simulated stove runs at {lo:g} to {hi:g} times real time, not {text}")
     return v
 
 
@@ -92,8 +107,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     tok.add_argument("--token-file", metavar="F", help="read the token from a file")
     p.add_argument("--ca-cert", metavar="F", help="trust this certificate for a ksps:// stove")
     add_stove_choice(p)
-    p.add_argument("--speed", type=positive_float, default=1.0, metavar="X",
-                   help="run the simulated stove at X times real time")
+    p.add_argument("--speed", type=speed_factor, default=1.0, metavar="X",
+                   help="run the simulated stove at X times real time (0.1-10000)")
     p.add_argument("--size", type=window_size, default=None, metavar="WxH",
                    help="window size (default: as last time, else 1280x800; with --kiosk: a frameless window of "
                         "this size instead of full screen)")
@@ -128,6 +143,38 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        # Flushed here, inside the guard: buffered output into a pipe whose reader has gone (`| head`)
+        # fails now rather than at interpreter exit ("Exception ignored ... BrokenPipeError", exit 120).
+        sys.stdout.flush()
+        return code
+    except SystemExit:                       # argparse: --help, --version, a usage error
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stdout_to_devnull()
+        raise
+    except BrokenPipeError:
+        # output piped into `head` or a pager that quit: stop quietly, like other Unix tools
+        _stdout_to_devnull()
+        return 0
+
+
+def _stdout_to_devnull() -> None:
+    """What the Python docs advise after a BrokenPipeError: nothing is left to flush at exit."""
+    import os
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):   # replaced by a non-file (tests capture it)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    import sqlite3
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
@@ -142,11 +189,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"kitchen-ui: error: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        # output piped into `head` or a pager that quit: stop quietly, like other Unix tools
-        import os
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    except sqlite3.Error as exc:
+        # e.g. damage the check at open could not see (it walks pages, not every value): name the file
+        from pathlib import Path
+
+        from .storage.database import damaged_message, default_db_path
+        db = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+        corrupt = getattr(exc, "sqlite_errorcode", None) in (11, 26)     # SQLITE_CORRUPT, SQLITE_NOTADB
+        if corrupt:
+            from .storage.integrity import forget
+            forget(db)                                   # the next open checks the whole file
+        print(f"kitchen-ui: error: {damaged_message(db, str(exc)) if corrupt else f'{db}: {exc}'}", file=sys.stderr)
+        return 1
 
 
 def entry() -> None:

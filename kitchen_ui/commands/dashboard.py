@@ -102,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
         if scratch is not None:
             scratch.cleanup()
         raise
+    if scratch is None or Path(scratch.name) not in kdb.path.parents:
+        from ..storage.backup import start_rolling_backup
+        start_rolling_backup(kdb.path)          # the day's copy, made from a file that just passed its check
     try:
         opened = _open(args)
         if opened is None:

@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
                     print(f"week        {sum(d.sessions for d in week.days):2d} sessions  "
                           f"{week.energy_wh / 1000:7.3f} kWh  {week.cost:7.2f} {cur}  {week.co2_g / 1000:6.2f} kg CO2")
         return 0
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): cli.main handles it
     except (DatabaseError, EnergySettingsError, OSError) as exc:
         print(f"kitchen-ui: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 1

@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
                         print(f"{p.name:<20} allergies: {', '.join(p.allergies) or '-':<30} "
                               f"diets: {', '.join(p.diets) or '-'}")
         return 0
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): cli.main handles it
     except (DatabaseError, ProfileNotFound, OSError) as exc:
         print(f"kitchen-ui: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 1

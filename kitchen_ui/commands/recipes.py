@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -219,19 +217,12 @@ def render_recipe(recipe: Any, rid: int | None = None) -> str:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Standard output, or a file written whole (a temporary file renamed into place)."""
+    """Standard output, or the file named (see storage.safe_write: links, pipes, modes)."""
     if not output or output == "-":
         sys.stdout.write(text)
         return
-    dest = Path(output)
-    fd, tmp = tempfile.mkstemp(prefix=".hearth-", dir=str(dest.parent) if str(dest.parent) else ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from ..storage.safe_write import write_text
+    write_text(output, text)
 
 
 def do_export(args: argparse.Namespace) -> int:
@@ -251,19 +242,11 @@ def do_export(args: argparse.Namespace) -> int:
 
 def read_source(source: str) -> Any:
     """A recipe from a file path or an http(s) URL; nothing is written here."""
-    from ..recipes.interchange import read_recipe_text
-    from ..recipes.model import RecipeError
+    from ..recipes.interchange import read_recipe_file, read_recipe_text
     from ..recipes.scrape import fetch_page
     if source.lower().startswith(("http://", "https://")):
         return read_recipe_text(fetch_page(source), source, url=source)
-    path = Path(source)
-    if not path.is_file():
-        raise RecipeError(f"{source}: no such file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise RecipeError(f"{source}: not a text file (expected JSON, JSON-LD or HTML)") from None
-    return read_recipe_text(text, source)
+    return read_recipe_file(source)
 
 
 def do_import(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _session_id(text: str) -> int:
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise argparse.ArgumentTypeError(f"a session number is a whole number, not {text!r}")
     return int(text)
 
@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_db(getattr(args, "db", None)) as kdb:
             return do_list(kdb, args) if action == "list" else do_export(kdb, args)
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): cli.main handles it
     except (DatabaseError, SessionNotFound, OSError) as exc:
         msg = f"{exc.filename}: {exc.strerror or exc}" if isinstance(exc, OSError) and exc.filename else str(exc.args[0] if exc.args else exc)
         print(f"kitchen-ui: error: {msg}", file=sys.stderr)

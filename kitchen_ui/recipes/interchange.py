@@ -244,3 +244,37 @@ def read_recipe_text(text: str, where: str = "input", url: str | None = None) ->
         raise RecipeError(f"{where}: {exc}") from None
     raise RecipeError(f"{where}: not a recipe (expected Hearth recipe JSON with 'title' and 'steps', "
                       "or schema.org Recipe JSON-LD)")
+
+
+MAX_FILE_BYTES = 8 * 1024 * 1024          # as for a fetched web page: recipes are kilobytes, saved pages a few MB
+
+
+def read_recipe_file(path: str) -> Recipe:
+    """A recipe from a file (Hearth JSON, JSON-LD or a saved page), read whole before anything is
+    written; a folder, an oversized file or text that is not UTF-8 is refused with the reason."""
+    import os
+    import stat as stat_
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise RecipeError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise RecipeError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if stat_.S_ISDIR(st.st_mode):
+        raise RecipeError(f"{path} is a folder; name a recipe file (JSON, JSON-LD or a saved .html page)")
+    limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MiB"
+    if st.st_size > MAX_FILE_BYTES:
+        raise RecipeError(f"{path} is {st.st_size / (1024 * 1024):.1f} MiB; a recipe file may be at most {limit}")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)     # a pipe or device has no size to stat
+    except OSError as exc:
+        raise RecipeError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise RecipeError(f"{path} is larger than {limit}, the most a recipe file may be")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecipeError(f"{path}: not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); "
+                          "save the file as UTF-8 and import it again") from None
+    return read_recipe_text(text, path)

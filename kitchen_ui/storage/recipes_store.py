@@ -94,8 +94,10 @@ def save_recipe(kdb: KitchenDB, recipe: Recipe) -> int:
 def resolve_id(kdb: KitchenDB, key: str | int) -> int:
     """A recipe's id from its number or its slug; RecipeNotFound otherwise."""
     text = str(key).strip()
-    if text.isdigit():
-        row = kdb.conn.execute("SELECT id FROM recipes WHERE id = ?", (int(text),)).fetchone()
+    if text.isascii() and text.isdigit():
+        # past SQLite's 64-bit integers there is no such recipe (and sqlite3 would raise OverflowError)
+        rid = int(text)
+        row = kdb.conn.execute("SELECT id FROM recipes WHERE id = ?", (rid,)).fetchone() if rid < 2**63 else None
     else:
         row = kdb.conn.execute("SELECT id FROM recipes WHERE slug = ?", (text,)).fetchone()
     if row is None:

@@ -100,7 +100,9 @@ def list_sessions(kdb: KitchenDB) -> list[SessionInfo]:
 
 
 def session_info(kdb: KitchenDB, session_id: int) -> SessionInfo:
-    row = kdb.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    # past SQLite's 64-bit integers there is no such session (and sqlite3 would raise OverflowError)
+    row = (kdb.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?", (session_id,)).fetchone()
+           if -2**63 <= session_id < 2**63 else None)
     if row is None:
         raise SessionNotFound(f"no session {session_id} in {kdb.path} (see 'kitchen-ui sessions list')")
     return _info(row)
