@@ -93,6 +93,8 @@ class ZonePhysics:
                 raise ValueError("a pan needs a mass above 0 and contents of 0 kg or more")
         had_pan = self.pan is not None
         pan = None if pan is None else replace(pan)
+        if pan is not None and pan.contents_mass_kg == 0:
+            pan.contents_kind = "none"       # "0 kg of water" is an empty pan, as one boiled dry is
         self.pan = pan
         self.boiled = False
         if pan is None:
