@@ -9,8 +9,6 @@ row per sample, event and step (:func:`export_session_csv`; the button asks wher
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...storage.database import KitchenDB
 from ...storage.library import KitchenLibrary
+from ...storage.safe_write import write_text
 from ...storage.sessions import SessionData, SessionInfo, export_csv
 from .. import text
 from ..plot import TempAxis, TimeAxis
@@ -42,18 +41,11 @@ STEP_KINDS = ("step_active",)
 
 
 def export_session_csv(kdb: KitchenDB, session_id: int, path: str | Path) -> int:
-    """Write session ``session_id`` as CSV to ``path`` whole (a partial file never replaces one)."""
+    """Write session ``session_id`` as CSV to ``path`` whole, harming no file that is there
+    (a link is written through, a folder refused, the mode kept: :mod:`kitchen_ui.storage.safe_write`)."""
     buf = io.StringIO()
     rows = export_csv(kdb, session_id, buf)
-    dest = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".hearth-", suffix=".csv", dir=str(dest.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buf.getvalue())
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, buf.getvalue())
     return rows
 
 

@@ -65,6 +65,26 @@ def test_export_csv_writes_samples_events_and_steps(qtbot, kitchen, sim_stove, t
     assert bad is None and "Could not export" in page.export_note.text()
 
 
+def test_export_csv_writes_through_a_link_and_refuses_a_folder_by_its_name(qtbot, kitchen, sim_stove, tmp_path):
+    cook_a_while(kitchen, sim_stove, 20)
+    page = kitchen.history_page
+    kitchen.window.show_page(page)
+    target = tmp_path / "kept" / "session.csv"
+    target.parent.mkdir()
+    target.write_text("old")
+    target.chmod(0o640)
+    link = tmp_path / "latest.csv"
+    link.symlink_to(target)
+    rows = page.export_to(link)
+    assert link.is_symlink() and link.resolve() == target                  # the link is still a link
+    assert target.read_text(encoding="utf-8").startswith(",".join(CSV_HEADER)) and rows > 0
+    assert oct(target.stat().st_mode & 0o777) == oct(0o640)                  # and the file keeps its mode
+    folder = tmp_path / "kept"
+    assert page.export_to(folder) is None
+    note = page.export_note.text()
+    assert f"Could not export to {folder}" in note and ".hearth-" not in note and folder.is_dir()
+
+
 def test_cooking_by_hand_is_recorded_and_the_session_ends_when_the_stove_is_idle(qtbot, kitchen, sim_stove):
     keeper = kitchen.sessions
     sim_stove.advance(1.0)
