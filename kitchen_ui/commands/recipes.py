@@ -101,7 +101,7 @@ def do_list(args: argparse.Namespace) -> int:
         return 0
     for r in items:
         tags = ", ".join(v for _, v in r.tags)
-        print(f"{r.id:>4}  {r.title:<40} {r.servings:>2} servings  {_minutes(r.total_time_s):>8}  {tags}")
+        print(f"{r.id:>4}  {r.title:<40} {_servings(r.servings):>11}  {_minutes(r.total_time_s):>8}  {tags}")
     return 0
 
 
@@ -168,12 +168,17 @@ def do_list_for(args: argparse.Namespace) -> int:
         return 0
     for r, c in checks:
         mark = "ok " if c.fits else "NO "
-        print(f"{mark}{r.id:>4}  {r.title:<40} {r.servings:>2} servings  {_minutes(r.total_time_s):>8}")
+        print(f"{mark}{r.id:>4}  {r.title:<40} {_servings(r.servings):>11}  {_minutes(r.total_time_s):>8}")
         for a in c.allergen_conflicts:
             print(f"          {a.describe()}")
         for d in c.diet_conflicts:
             print(f"          {', '.join(d.who)}: {d.reason}")
     return 0
+
+
+def _servings(n: int) -> str:
+    from ..recipes.ingredients import servings_words
+    return servings_words(n)
 
 
 def render_recipe(recipe: Any, rid: int | None = None) -> str:
@@ -183,7 +188,7 @@ def render_recipe(recipe: Any, rid: int | None = None) -> str:
     lines = [head, "=" * len(head)]
     if recipe.description:
         lines.append(recipe.description)
-    facts = [f"{recipe.servings} servings"]
+    facts = [_servings(recipe.servings)]
     if recipe.total_time_s:
         facts.append(f"total {_minutes(recipe.total_time_s)}")
     if recipe.active_time_s:

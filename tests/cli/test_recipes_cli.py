@@ -199,3 +199,16 @@ def test_the_installed_command_runs_headless(db):
     assert len(json.loads(out.stdout)) == len(starter_recipes())
     with open_db(db) as kdb:
         assert kdb.version >= 3
+
+
+def test_one_serving_is_said_in_the_singular(capsys, db, tmp_path):
+    f = tmp_path / "eggs.json"
+    run(capsys, "recipes", "export", "dippy-eggs", "-o", str(f), "--db", db)
+    data = json.loads(f.read_text())
+    data.update(servings=1, title="Egg for one", slug="egg-for-one")
+    f.write_text(json.dumps(data))
+    assert run(capsys, "recipes", "import", str(f), "--db", db)[0] == 0
+    line = next(ln for ln in run(capsys, "recipes", "list", "--db", db)[1].splitlines() if "Egg for one" in ln)
+    assert " 1 serving " in line and "servings" not in line
+    code, out, _ = run(capsys, "recipes", "show", "egg-for-one", "--db", db)
+    assert code == 0 and "1 serving" in out and "1 servings" not in out
