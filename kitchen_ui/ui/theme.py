@@ -202,7 +202,7 @@ QLabel#AppTitle {{ font-size: {px('title_font')}px; font-weight: bold; }}
 QLabel#StoveModel {{ color: {c('text_dim')}; font-size: {px('small_font')}px; }}
 QFrame#ZoneCard, QFrame#Panel {{ background: {c('surface')}; border: 2px solid {c('border')};
                                  border-radius: {px('radius')}px; }}
-QFrame#ZoneCard QLabel, QFrame#Panel QLabel {{ background: transparent; }}
+QFrame#ZoneCard QLabel, QFrame#Panel QLabel, QFrame#ZoneCard QStackedWidget, QFrame#ZoneCard QStackedWidget > QWidget {{ background: transparent; }}
 QFrame#ZoneCard[selected="true"] {{ border: 3px solid {c('selected')}; }}
 QFrame#ZoneCard[fault="true"] {{ border: 4px solid {c('fault_bg')}; }}
 QLabel#ZoneName {{ font-size: {px('title_font')}px; font-weight: bold; }}

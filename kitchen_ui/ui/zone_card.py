@@ -11,7 +11,7 @@ show as icons, readable at a glance.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.model import StoveState, ZoneInfo, ZoneState
 from . import text
@@ -34,6 +34,13 @@ def set_prop(w: QWidget, name: str, value: object) -> None:
 def set_text(label: QLabel, value: str) -> None:
     if label.text() != value:
         label.setText(value)
+
+
+class _FaultLabel(QLabel):
+    """A wrapped label whose words never ask the card for height (it fills the room it is given)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        return False
 
 
 class ZoneCard(QFrame):
@@ -70,9 +77,13 @@ class ZoneCard(QFrame):
         self.target = self._label("ZoneLine", "")
         self.power = self._label("ZoneLine", "")
         self.extras = self._label("ZoneKind", "")
-        self.fault = self._label("FaultText", "")
+        self.fault = _FaultLabel("")
+        self.fault.setObjectName("FaultText")
         self.fault.setWordWrap(True)
-        self.fault.hide()
+        self.fault.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # a faulted zone is off: its fault takes the place of the mode, power and pan lines
+        # instead of growing the card (which moved the plot and its buttons under the finger)
+        self.fault.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
         # name; kind with the hob's level display at the right; the big numerals; the mode with H
         # at its right (H shows on a zone that is off, whose mode line is short: beside the kind
@@ -101,10 +112,17 @@ class ZoneCard(QFrame):
         lay.addWidget(self.name)
         lay.addLayout(second)
         lay.addLayout(big)
-        lay.addLayout(mode_row)
-        lay.addWidget(self.power)
-        lay.addWidget(self.extras)
-        lay.addWidget(self.fault)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.setSpacing(0)
+        details.addLayout(mode_row)
+        details.addWidget(self.power)
+        details.addWidget(self.extras)
+        self.lower = QStackedWidget()
+        self.lower.addWidget(self.details)
+        self.lower.addWidget(self.fault)
+        lay.addWidget(self.lower)
         lay.addStretch(1)
 
         self._value_labels = (self.temp, self.unit, self.level, self.target, self.power, self.extras)
@@ -156,7 +174,8 @@ class ZoneCard(QFrame):
         self.heat.setVisible(z.residual_heat)
         has_fault = z.fault is not None
         set_text(self.fault, text.fault(z.fault))
-        self.fault.setVisible(has_fault)
+        self.fault.setToolTip(self.fault.text())
+        self.lower.setCurrentWidget(self.fault if has_fault else self.details)
         set_prop(self, "fault", has_fault)
         for lab in self._value_labels:
             set_prop(lab, "stale", not live)

@@ -29,3 +29,21 @@ def test_the_h_badge_hides_nothing_of_a_hot_zone_that_is_off(qtbot, make_rig, si
         for w in (card.kind, card.temp, card.target):
             need = w.fontMetrics().horizontalAdvance(w.text())
             assert w.contentsRect().width() >= need, f"{w.text()!r} is cut on {card.info.name} at {size}"
+
+
+@pytest.mark.xvfb
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_fault_shows_on_its_card_without_moving_the_cards_or_the_plot_buttons(qtbot, make_rig, size):
+    """As seen in the fault screenshot: the fault text grew its card, and the plot with its
+    5 min / 15 min / 1 h / All buttons slid down under the finger."""
+    rig = make_rig(size)
+    settle(qtbot, rig.window)
+    watched = list(rig.window.cards.cards) + list(rig.window.plot.window_buttons.values())
+    before = [QRect(w.mapTo(rig.window, QPoint(0, 0)), w.size()) for w in watched]
+    rig.stove.set_zone(1, fault="sensor_open", level=0, mode="off")
+    rig.stove.push()
+    settle(qtbot, rig.window)
+    card = rig.window.cards.cards[1]
+    assert card.fault.isVisible() and card.fault.text()
+    after = [QRect(w.mapTo(rig.window, QPoint(0, 0)), w.size()) for w in watched]
+    assert after == before
