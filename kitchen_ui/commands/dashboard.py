@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         folder = Path(args.screenshot).resolve().parent
         if not folder.is_dir():
             raise UsageError(f"--screenshot: the folder {str(folder)!r} does not exist")
-    from ..storage.database import DB_ENV, DatabaseError, open_db
+    from ..storage.database import DB_ENV
 
     explicit = getattr(args, "db", None) or os.environ.get(DB_ENV)
     scratch = None
@@ -90,26 +90,15 @@ def run(args: argparse.Namespace) -> int:
         scratch = tempfile.TemporaryDirectory(prefix="hearth-")
     if not explicit and scratch is not None:
         explicit = str(Path(scratch.name) / "kitchen.sqlite3")
+    kdb = None
     try:
         ui = _ui_choices(args, Path(scratch.name) if scratch is not None else None)
-        kdb = open_db(explicit)
-    except DatabaseError as exc:
-        print(f"kitchen-ui: error: {exc}", file=sys.stderr)
-        if scratch is not None:
-            scratch.cleanup()
-        return 1
-    except BaseException:
-        if scratch is not None:
-            scratch.cleanup()
-        raise
-    if scratch is None or Path(scratch.name) not in kdb.path.parents:
-        from ..storage.backup import start_rolling_backup
-        start_rolling_backup(kdb.path)          # the day's copy, made from a file that just passed its check
-    try:
         opened = _open(args)
         if opened is None:
             return 1
         stove, network = opened
+        # the database opens (and is checked) while the window is built and painted
+        kdb = _open_database(explicit, scratch)
         from ..ui.app import DashboardOptions, run_dashboard
 
         opts = DashboardOptions(size=tuple(args.size) if args.size else None, run_for=args.run_for,
@@ -118,6 +107,20 @@ def run(args: argparse.Namespace) -> int:
                                 dim_after_s=getattr(args, "dim_after", None), **ui)
         return run_dashboard(stove, opts)
     finally:
-        kdb.close()
+        if kdb is not None:
+            kdb.close()
         if scratch is not None:
             scratch.cleanup()
+
+
+def _open_database(path: str | None, scratch):
+    """Start opening the kitchen database; once it has passed its check, make the day's backup
+    (not of a throwaway database in a self-quitting run's temporary folder)."""
+    from ..storage.opening import OpeningDatabase
+
+    def backup(kdb) -> None:
+        if scratch is None or Path(scratch.name) not in kdb.path.parents:
+            from ..storage.backup import start_rolling_backup
+            start_rolling_backup(kdb.path)      # the day's copy, made from a file that just passed its check
+
+    return OpeningDatabase(path, after_open=backup)

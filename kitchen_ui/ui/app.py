@@ -4,9 +4,11 @@ The stove is opened before any window exists, so a wrong address or profile fail
 a clear message. ``--run-for`` and ``--screenshot`` make the app quit by itself (CI, docs);
 ``--stats`` prints one JSON line of frame, lag and memory figures at exit. A network stove never
 reached during the run is named on stderr with the last reason, and such a run that quit by
-itself exits 1: its screenshot or figures are not of the stove that was asked for. Given an open kitchen
-database (``DashboardOptions.kitchen_db``), the window gets the recipes, history and recording
-(:class:`~kitchen_ui.ui.recipes.kitchen.Kitchen`).
+itself exits 1: its screenshot or figures are not of the stove that was asked for. Given a kitchen
+database (``DashboardOptions.kitchen_db``: open, or still opening on its worker thread), the window
+gets the recipes, history and recording (:class:`~kitchen_ui.ui.recipes.kitchen.Kitchen`) as
+soon as the file has passed its check (:mod:`.kitchen_loader`); a damaged one is refused, and the
+run exits 1 with manual control working to the end.
 
 The language is installed before any widget exists (:mod:`.i18n`). The window is then either
 the desktop one (menus, remembered geometry) or the kiosk (:mod:`.kiosk`: full screen,
@@ -31,6 +33,7 @@ from ..core.model import LinkState
 from ..core.stove import Stove
 from .crash import CrashGuard, ErrorBanner
 from .i18n import SOURCE_LANGUAGE, install_translators, remove_translators
+from .kitchen_loader import KitchenLoader
 from .main_window import MainWindow
 from .settings import AppSettings, WindowMemory, open_settings
 from .stats import FrameStats, LoopLagProbe
@@ -50,7 +53,7 @@ class DashboardOptions:
     demo: bool = False
     speed: float = 1.0
     network: bool = False          # a KSP/1 stove: --speed is asked of it once connected
-    kitchen_db: Any = None         # an open KitchenDB: recipes, history and session recording
+    kitchen_db: Any = None         # a KitchenDB, or an OpeningDatabase: recipes, history and session recording
     kiosk: bool = False            # full screen, frameless, touch only, PIN, dimming
     lang: str = SOURCE_LANGUAGE    # already chosen (i18n.choose_language)
     settings: AppSettings | None = None   # None: a temporary store (nothing remembered)
@@ -148,13 +151,12 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         model.close()
         window.deleteLater()
         return 1
-    kitchen = None
+    loader = None
     kiosk = None
     memory = None
     try:
-        if opts.kitchen_db is not None:
-            from .recipes.kitchen import Kitchen
-            kitchen = Kitchen(window, model, opts.kitchen_db)
+        # the recipes, history and recording: now if the database is open, else when it is
+        loader = KitchenLoader(window, model, opts.kitchen_db, banner)
         # remembered choices; geometry only for a desktop window the user placed (not screenshots)
         memory = WindowMemory(window, settings, restore_geometry=not opts.kiosk and opts.size is None
                               and not opts.screenshot)
@@ -214,13 +216,15 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
             kiosk.stop()
         if probe is not None:
             probe.stop()
-        if kitchen is not None:
-            kitchen.close()
+        if loader is not None:
+            loader.close()
         window.plot.stop()
         model.close()
         stove.stop()
     if stats is not None:
         print(json.dumps(stats.summary()), flush=True)
+    if loader is not None and loader.refused and exit_code["code"] == 0:
+        exit_code["code"] = 1            # the kitchen database was refused (damaged): said, and failed
     if opts.network and not reached.ever:
         # a run that never reached the stove did not do what was asked: say why, and fail if it quit by itself
         print(f"kitchen-ui: never connected to the stove at {model.link.transport}: "

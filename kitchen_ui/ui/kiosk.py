@@ -76,15 +76,9 @@ class Kiosk(QObject):
         self.settings_button.clicked.connect(self.open_settings)
         window.header_tools.addWidget(self.settings_button)
 
-        kitchen = getattr(window, "kitchen", None)
-        if kitchen is not None:                    # typing and file dialogs need a keyboard and a mouse
-            kitchen.library_page.search.hide()
-            kitchen.history_page.export_button.hide()
-            eaters = getattr(getattr(kitchen, "diet", None), "eaters", None)
-            if eaters is not None:                 # naming a profile needs a keyboard: set up on the desktop
-                self._eaters = eaters
-                eaters.edit_button.hide()
-                eaters.household.changed.connect(self._hide_household_button)
+        if getattr(window, "kitchen", None) is not None:
+            self._adapt_kitchen(window.kitchen)
+        window.kitchen_attached.connect(self._adapt_kitchen)     # a kitchen whose database opened late
         touch_only(window)
         window.page_changed.connect(lambda _page: touch_only(window))
 
@@ -99,6 +93,17 @@ class Kiosk(QObject):
         self.quit_action.triggered.connect(self.request_quit)
         window.addAction(self.quit_action)
         window.kiosk = self
+
+    def _adapt_kitchen(self, kitchen) -> None:
+        """Typing and file dialogs need a keyboard and a mouse: the kiosk leaves them out."""
+        kitchen.library_page.search.hide()
+        kitchen.history_page.export_button.hide()
+        eaters = getattr(getattr(kitchen, "diet", None), "eaters", None)
+        if eaters is not None:                 # naming a profile needs a keyboard: set up on the desktop
+            self._eaters = eaters
+            eaters.edit_button.hide()
+            eaters.household.changed.connect(self._hide_household_button)
+        touch_only(self.window)
 
     def _hide_household_button(self, *_args: object) -> None:
         self._eaters.edit_button.hide()            # the eaters bar shows it again when it rebuilds

@@ -52,6 +52,7 @@ COMPACT_BELOW_PX = 620      # a body shorter than this (1024x600, with or withou
 
 class MainWindow(QMainWindow):
     page_changed = Signal(object)        # the page widget now shown
+    kitchen_attached = Signal(object)    # the kitchen, when it joins (its database may open late)
 
     def __init__(self, model: StoveModel, theme: Theme | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -91,6 +91,7 @@ class DesktopMenus(QObject):
         self._add(help_menu, "about", translate("DesktopMenus", "&About Hearth"), self.show_about)
         self._sync_checks()
         self.sync_pages()
+        window.kitchen_attached.connect(lambda _kitchen: self.sync_pages())   # its pages came late
 
         # the same menus behind one header button, for windows too short for a bar
         self.compact_menu = QMenu(window)

@@ -42,16 +42,19 @@ def test_every_command_refuses_a_damaged_database_by_name_and_leaves_it_alone(ca
     assert not (tmp_path / "out.json").exists() and not (tmp_path / "copy.sqlite3").exists()
 
 
-def test_the_dashboard_refuses_a_damaged_database_before_any_window(damaged, tmp_path):
+def test_the_dashboard_refuses_a_damaged_database_and_keeps_manual_control(damaged, tmp_path):
+    """Refused by name (exit 1) and never written; the window still comes up, without the
+    recipes and history, because manual control must work whatever else fails."""
     path, before = damaged
     shot = tmp_path / "shot.png"
     proc = subprocess.run([sys.executable, "-m", "kitchen_ui", "--db", str(path), "--screenshot", str(shot),
-                           "--run-for", "0.5"], capture_output=True, text=True, timeout=120,
+                           "--run-for", "1"], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert proc.returncode == 1, proc.stderr
     assert f"{path} is damaged" in proc.stderr and "kitchen-ui db restore" in proc.stderr
-    assert not shot.exists()                          # no window was ever shown
+    assert shot.exists()                              # the dashboard ran, on the stove alone
     assert path.read_bytes() == before
+    assert not path.with_name(path.name + "-wal").exists()
 
 
 def test_the_dashboard_makes_the_days_backup(tmp_path):
