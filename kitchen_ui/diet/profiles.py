@@ -3,7 +3,7 @@
 :class:`ProfileStore` is what the CLI and the views use; its psygnal signal
 ``profiles_changed`` fires after every change so a profile list reloads. Names are unique
 regardless of case ("Ana" and "ana" are one person). Unknown allergen or diet ids raise
-:class:`~kitchen_ui.diet.vocabulary.DietError` and nothing is written.
+:class:`~kitchen_ui.recipes.vocabulary.DietError` and nothing is written.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any, Iterable
 
 from psygnal import Signal
 
+from ..recipes.vocabulary import DietError, parse_allergens, parse_diets
 from ..storage.database import KitchenDB
-from .vocabulary import DietError, parse_allergens, parse_diets
 
 MAX_NAME = 60
 
