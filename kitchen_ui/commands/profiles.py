@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..diet.profiles import ProfileNotFound, ProfileStore
-    from ..diet.vocabulary import DietError
+    from ..recipes.vocabulary import DietError
     from ..storage.database import DatabaseError, open_db
 
     action = getattr(args, "profiles_command", None)

@@ -125,7 +125,7 @@ def do_show(args: argparse.Namespace) -> int:
 
 
 def render_diet_and_nutrition(diet: Any, nutrition: Any) -> str:
-    from ..diet.vocabulary import ALLERGENS
+    from ..recipes.vocabulary import ALLERGENS
     lines = ["", "Allergens: " + (", ".join(f"{ALLERGENS[a]} ({', '.join(diet.sources.get(a, ())) or 'author'})"
                                             for a in diet.allergens) or "none known")]
     lines.append("Diets: " + (", ".join(diet.diets) or "none certain")
@@ -144,7 +144,7 @@ def do_list_for(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..diet.filters import check_recipe
     from ..diet.profiles import ProfileStore
-    from ..diet.vocabulary import DietError, parse_allergens
+    from ..recipes.vocabulary import DietError, parse_allergens
     from ..storage.recipes_store import list_recipes, load_recipe
     try:
         excluded = parse_allergens(args.exclude_allergens or "", "--exclude-allergens")

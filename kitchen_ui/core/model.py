@@ -7,7 +7,7 @@ transport can tell the two apart.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -231,21 +231,3 @@ class LinkState:
     @property
     def can_control(self) -> bool:
         return self.online and self.role == "controller"
-
-
-@dataclass
-class PanSpec:
-    """A simulated pan and what is in it (``sim.set_pan``)."""
-
-    material: str = "steel"
-    mass_kg: float = 1.2
-    contents_kind: str = "none"
-    contents_mass_kg: float = 0.0
-    contents_temp_c: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        c: dict[str, Any] = {"kind": self.contents_kind, "mass_kg": self.contents_mass_kg}
-        if self.contents_temp_c is not None:
-            c["temp_c"] = self.contents_temp_c
-        return {"material": self.material, "mass_kg": self.mass_kg, "contents": c}

@@ -1,6 +1,8 @@
 """Who eats what: allergens, diets and household profiles (no Qt).
 
-* :mod:`.vocabulary` — the 14 EU allergen ids and the diets, with checked parsing.
+The allergen and diet ids themselves are :mod:`kitchen_ui.recipes.vocabulary`: recipe files and
+the ingredient table use them too, and those sit below this package.
+
 * :mod:`.inference` — a recipe's allergens (and the ingredients responsible) and diets, from its
   ingredients via the ingredient table, overridable by the recipe file's ``dietary`` object.
 * :mod:`.profiles` — :class:`~.profiles.ProfileStore` (psygnal ``profiles_changed``).

@@ -22,10 +22,10 @@ from typing import Any, Iterable
 from ..nutrition.calc import line_nutrition
 from ..nutrition.table import FoodTable, NutritionDataError, load_table
 from ..recipes.model import Recipe
+from ..recipes.vocabulary import ALLERGENS
 from ..resources import resource_path
 from .inference import RecipeDiet, recipe_diet
 from .profiles import Profile
-from .vocabulary import ALLERGENS
 
 EXCLUDED = "--exclude-allergens"     # who an allergen matters to when excluded on the command line
 MAIN_SHARE = 0.15

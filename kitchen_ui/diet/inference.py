@@ -16,7 +16,7 @@ from typing import Any
 
 from ..nutrition.table import FoodTable, load_table
 from ..recipes.model import Recipe
-from .vocabulary import ALLERGENS, DIETS
+from ..recipes.vocabulary import ALLERGENS, DIETS
 
 
 @dataclass(frozen=True)

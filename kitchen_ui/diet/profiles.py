@@ -3,20 +3,20 @@
 :class:`ProfileStore` is what the CLI and the views use; its psygnal signal
 ``profiles_changed`` fires after every change so a profile list reloads. Names are unique
 regardless of case ("Ana" and "ana" are one person). Unknown allergen or diet ids raise
-:class:`~kitchen_ui.diet.vocabulary.DietError` and nothing is written.
+:class:`~kitchen_ui.recipes.vocabulary.DietError` and nothing is written.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from psygnal import Signal
 
+from ..recipes.vocabulary import DietError, parse_allergens, parse_diets
 from ..storage.database import KitchenDB
-from .vocabulary import DietError, parse_allergens, parse_diets
+from ..storage.profiles import delete_profile_row, profile_row, profile_rows, save_profile_row
 
 MAX_NAME = 60
 
@@ -55,16 +55,14 @@ class ProfileStore:
         self.kdb = kdb
 
     def list(self) -> list[Profile]:
-        rows = self.kdb.conn.execute("SELECT name, allergies, diets FROM profiles ORDER BY name COLLATE NOCASE")
-        return [Profile(n, tuple(json.loads(a)), tuple(json.loads(d))) for n, a, d in rows]
+        return [Profile(*row) for row in profile_rows(self.kdb)]
 
     def get(self, name: str) -> Profile:
-        row = self.kdb.conn.execute("SELECT name, allergies, diets FROM profiles WHERE name = ?",
-                                    (" ".join(str(name).split()),)).fetchone()
+        row = profile_row(self.kdb, " ".join(str(name).split()))
         if row is None:
             known = ", ".join(p.name for p in self.list()) or "none yet"
             raise ProfileNotFound(f"no profile {name!r} (profiles: {known}; add one with 'kitchen-ui profiles add')")
-        return Profile(row[0], tuple(json.loads(row[1])), tuple(json.loads(row[2])))
+        return Profile(*row)
 
     def get_many(self, names: Iterable[str]) -> list[Profile]:
         return [self.get(n) for n in names]
@@ -72,22 +70,13 @@ class ProfileStore:
     def save(self, name: str, allergies: Iterable[str] | str = (), diets: Iterable[str] | str = ()) -> Profile:
         """Add a profile or replace the one with that name (case-insensitive)."""
         p = Profile(check_name(name), parse_allergens(allergies, "allergies"), parse_diets(diets))
-        now = _now()
-        with self.kdb.conn:
-            self.kdb.conn.execute(
-                "INSERT INTO profiles (name, allergies, diets, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (name) DO UPDATE SET name = excluded.name, allergies = excluded.allergies, "
-                "diets = excluded.diets, updated_at = excluded.updated_at",
-                (p.name, json.dumps(list(p.allergies)), json.dumps(list(p.diets)), now, now))
+        save_profile_row(self.kdb, p.name, p.allergies, p.diets, _now())
         self.profiles_changed.emit()
         return p
 
     def exists(self, name: str) -> bool:
-        return self.kdb.conn.execute("SELECT 1 FROM profiles WHERE name = ?",
-                                     (" ".join(str(name).split()),)).fetchone() is not None
+        return profile_row(self.kdb, " ".join(str(name).split())) is not None
 
     def remove(self, name: str) -> None:
-        self.get(name)
-        with self.kdb.conn:
-            self.kdb.conn.execute("DELETE FROM profiles WHERE name = ?", (" ".join(str(name).split()),))
+        delete_profile_row(self.kdb, self.get(name).name)
         self.profiles_changed.emit()

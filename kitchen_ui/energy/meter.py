@@ -135,11 +135,6 @@ class EnergyMeter:
         with self._lock:
             self._kinds = {z.id: z.kind for z in info.zones}
 
-    def set_settings(self, settings: EnergySettings) -> None:
-        """New prices apply to the whole session so far (a session is billed at one tariff)."""
-        self.settings = settings
-        self.changed.emit(self.reading())
-
     # -- metering -------------------------------------------------------------------------------
     def feed(self, state: StoveState) -> None:
         with self._lock:

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from ..storage.database import KitchenDB
+from ..storage.settings import load_setting, save_setting
 
 SETTINGS_KEY = "energy"
 ELECTRIC_KINDS = ("induction", "radiant")
@@ -73,11 +74,11 @@ class EnergySettings:
 
 
 def load_settings(kdb: KitchenDB) -> EnergySettings:
-    row = kdb.conn.execute("SELECT value FROM settings WHERE key = ?", (SETTINGS_KEY,)).fetchone()
-    if row is None:
+    text = load_setting(kdb, SETTINGS_KEY)
+    if text is None:
         return EnergySettings()
     try:
-        return EnergySettings.from_dict(json.loads(row[0]))
+        return EnergySettings.from_dict(json.loads(text))
     except (ValueError, TypeError) as exc:
         raise EnergySettingsError(f"the energy settings in {kdb.path} are damaged ({exc}); save them again") from None
 
@@ -85,7 +86,5 @@ def load_settings(kdb: KitchenDB) -> EnergySettings:
 def save_settings(kdb: KitchenDB, settings: EnergySettings | dict[str, Any]) -> EnergySettings:
     s = settings if isinstance(settings, EnergySettings) else EnergySettings.from_dict(
         {**load_settings(kdb).to_dict(), **settings})
-    with kdb.conn:
-        kdb.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                         "value = excluded.value", (SETTINGS_KEY, json.dumps(s.to_dict())))
+    save_setting(kdb, SETTINGS_KEY, json.dumps(s.to_dict()))
     return s

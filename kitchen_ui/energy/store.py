@@ -21,6 +21,8 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, Iterable
 
 from ..storage.database import KitchenDB
+from ..storage.energy import (energy_per_session, replace_session_energy, session_energy_rows,
+                              session_totals_started_between, sessions_recipe_and_start)
 from ..storage.runs import completed_runs
 from ..storage.sessions import SessionData, SessionNotFound, load_session, session_info
 from .meter import EnergyReading, ZoneCounter, ZoneEnergy
@@ -29,18 +31,13 @@ from .settings import EnergySettings
 
 def save_session_energy(kdb: KitchenDB, session_id: int, reading: EnergyReading, settings: EnergySettings) -> None:
     session_info(kdb, session_id)      # SessionNotFound names the session
-    with kdb.conn:
-        kdb.conn.execute("DELETE FROM session_energy WHERE session_id = ?", (session_id,))
-        kdb.conn.executemany(
-            "INSERT INTO session_energy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(session_id, z.zone, z.kind, z.energy_wh, z.cost, z.co2_g, settings.price(z.kind),
-              settings.intensity(z.kind), settings.currency, z.resets) for z in reading.zones])
+    replace_session_energy(kdb, session_id, [
+        (z.zone, z.kind, z.energy_wh, z.cost, z.co2_g, settings.price(z.kind), settings.intensity(z.kind),
+         settings.currency, z.resets) for z in reading.zones])
 
 
 def load_session_energy(kdb: KitchenDB, session_id: int) -> EnergyReading | None:
-    rows = kdb.conn.execute(
-        "SELECT zone, kind, energy_wh, cost, co2_g, counter_resets, currency FROM session_energy "
-        "WHERE session_id = ? ORDER BY zone", (session_id,)).fetchall()
+    rows = session_energy_rows(kdb, session_id)
     if not rows:
         return None
     info = session_info(kdb, session_id)
@@ -112,14 +109,10 @@ def recipe_runs(kdb: KitchenDB, recipe_id: int) -> list[RunEnergy]:
     for run_id, sids in completed_runs(kdb.conn):
         if not sids:
             continue
-        marks = ",".join("?" * len(sids))
-        sessions = kdb.conn.execute(f"SELECT id, recipe_id, started_at FROM sessions WHERE id IN ({marks})",
-                                    sids).fetchall()
+        sessions = sessions_recipe_and_start(kdb, sids)
         if len(sessions) != len(set(sids)) or not any(r[1] == recipe_id for r in sessions):
             continue
-        energy = {r[0]: r[1:] for r in kdb.conn.execute(
-            f"SELECT session_id, SUM(energy_wh), SUM(cost), SUM(co2_g) FROM session_energy "
-            f"WHERE session_id IN ({marks}) GROUP BY session_id", sids)}
+        energy = energy_per_session(kdb, sids)
         if set(energy) != set(sids):
             continue                        # part of it unknown: not comparable
         out.append(RunEnergy(sids[-1], min(r[2] for r in sessions), sum(e[0] for e in energy.values()),
@@ -170,10 +163,7 @@ def weekly_summary(kdb: KitchenDB, week_start: date, tz: tzinfo = timezone.utc) 
     currency = ""
     lo = datetime.combine(week_start, datetime.min.time(), tz).astimezone(timezone.utc) - timedelta(days=1)
     hi = lo + timedelta(days=9)
-    rows = kdb.conn.execute(
-        "SELECT s.id, s.started_at, SUM(e.energy_wh), SUM(e.cost), SUM(e.co2_g), MAX(e.currency) FROM sessions s "
-        "JOIN session_energy e ON e.session_id = s.id WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.id",
-        (lo.isoformat(timespec="seconds"), hi.isoformat(timespec="seconds")))
+    rows = session_totals_started_between(kdb, lo.isoformat(timespec="seconds"), hi.isoformat(timespec="seconds"))
     for _, started, wh, cost, co2, cur in rows:
         day = datetime.fromisoformat(started).astimezone(tz).date()
         if day in days:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from ..diet.vocabulary import ALLERGENS, ORIGINS, diets_allowing
+from ..recipes.vocabulary import ALLERGENS, ORIGINS, diets_allowing
 from ..resources import resource_path
 
 NUTRIENTS = ("kcal", "protein_g", "fat_g", "saturated_fat_g", "carbohydrate_g", "sugars_g", "fibre_g", "salt_g")

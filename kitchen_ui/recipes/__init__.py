@@ -8,6 +8,8 @@ Modules:
 
 * :mod:`.model` — ``Recipe``, ``Pot``, ``Step``, ``Setting`` … with validation and the project's
   JSON format (``to_dict``/``from_dict``); :mod:`.fields` reads and checks its fields.
+* :mod:`.vocabulary` — the 14 EU allergen ids and the diets (checked parsing); :mod:`.dietary` is
+  a recipe author's word on them. Profiles, the ingredient table and filters use the same ids.
 * :mod:`.zones` — maps a recipe's pots (zone roles such as ``"large"``) to a stove's zones.
 * :mod:`.predict` — heating-rate observer that predicts when a zone reaches its target.
 * :mod:`.engine` — runs a recipe on the injected clock; start/pause/resume/skip/back/abort.

@@ -7,7 +7,7 @@ author who knows better writes, for example::
 
 Each list, when present, replaces what the ingredients imply (an empty list says "none");
 a key left out leaves that part to the ingredients. Ids are checked against
-:mod:`kitchen_ui.diet.vocabulary`.
+:mod:`kitchen_ui.recipes.vocabulary`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..diet.vocabulary import DietError, parse_allergens, parse_diets
+from .vocabulary import DietError, parse_allergens, parse_diets
 from .fields import as_object, field_error
 
 

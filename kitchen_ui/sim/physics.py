@@ -118,10 +118,6 @@ class ZonePhysics:
         return self.pan is not None and self.pan.contents_kind != "none" and self.pan.contents_mass_kg > 0
 
     @property
-    def has_heater(self) -> bool:
-        return self.heater_c > 0
-
-    @property
     def pan_magnetic(self) -> bool:
         """Induction needs a ferromagnetic base (aluminium and copper pans are not detected)."""
         return self.pan is not None and PAN_MATERIALS[self.pan.material]["magnetic"] > 0.5

@@ -202,21 +202,6 @@ class SimulatedStove:
             self._emit("lock_changed", None, "child lock on" if locked else "child lock off")
         return self.locked
 
-    def would_switch_on(self, method: str, params: dict[str, Any]) -> bool:
-        """True if this request would switch on a zone that is off (remote-start rule)."""
-        zone = params.get("zone")
-        if not isinstance(zone, int) or isinstance(zone, bool) or not 0 <= zone < len(self.zones):
-            return False
-        if self.zones[zone].mode != "off":
-            return False
-        if method == "zone.set_level":
-            return params.get("level") not in (0, None)
-        if method == "zone.set_boost":
-            return params.get("on") is True
-        if method == "zone.set_target":
-            return params.get("temp_c") is not None
-        return False
-
     # -- simulation controls --------------------------------------------------------------------
     def _check_now(self, zone: int) -> None:
         """Apply the safety rules at once after the simulator changed the zone's hardware."""
@@ -266,11 +251,3 @@ class SimulatedStove:
         for z in self.zones:
             z.physics.ambient_c = self.ambient_c
         return self.ambient_c
-
-
-def pan_from_dict(d: dict[str, Any]) -> Pan:
-    """A :class:`Pan` from the JSON shape of ``sim.set_pan``; ValueError names a bad field."""
-    parsed = pan_from_json(d)
-    if parsed is None:
-        raise ValueError("pan: must be an object, not null")
-    return parsed[0]

@@ -10,4 +10,8 @@ No Qt here. Modules:
   events (and a recipe's steps) from a writer thread, flushed at least every second.
 * :mod:`.runs` — recipe runs saved as they go, to resume after a crash.
 * :mod:`.library` — :class:`~.library.KitchenLibrary`, the library and history for the views.
+* :mod:`.profiles`, :mod:`.settings`, :mod:`.energy` — the rows of household profiles, settings
+  and session energy; :mod:`kitchen_ui.diet` and :mod:`kitchen_ui.energy` give them meaning.
+
+All of Hearth's SQL is in this package (tests/test_architecture.py checks it).
 """

@@ -164,9 +164,3 @@ def export_csv(kdb: KitchenDB, session_id: int, out: TextIO) -> int:
     rows.sort(key=lambda r: (r[0], r[1]))
     w.writerows(r[2] for r in rows)
     return len(rows)
-
-
-def delete_session(kdb: KitchenDB, session_id: int) -> None:
-    session_info(kdb, session_id)
-    with kdb.conn:
-        kdb.conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))

@@ -166,11 +166,6 @@ class Keypad(QFrame):
         self._show_value()
         self.say(self.hint)
 
-    def type_text(self, digits: str) -> None:
-        """Press each key of ``digits`` in turn (tests, and a keyboard's paste)."""
-        for k in digits:
-            self.press(k)
-
     def clear_entry(self) -> None:
         self.entry.digits = ""
         self._show_value()

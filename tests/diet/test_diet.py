@@ -10,7 +10,7 @@ from kitchen_ui.cli import main
 from kitchen_ui.diet.filters import check_recipe
 from kitchen_ui.diet.inference import recipe_diet
 from kitchen_ui.diet.profiles import Profile, ProfileNotFound, ProfileStore
-from kitchen_ui.diet.vocabulary import ALLERGENS, DietError, parse_allergens
+from kitchen_ui.recipes.vocabulary import ALLERGENS, DietError, parse_allergens
 from kitchen_ui.recipes.archive import starter_recipes
 from kitchen_ui.recipes.model import Ingredient, Recipe, RecipeError, Step
 from kitchen_ui.storage.database import open_db

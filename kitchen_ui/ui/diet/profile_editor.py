@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...diet.profiles import Profile, ProfileNotFound, check_name
-from ...diet.vocabulary import ALLERGENS, DIETS, DietError
+from ...recipes.vocabulary import ALLERGENS, DIETS, DietError
 from ..recipes.recipe_view import touch_scrolling, vertical_scroll
 from ..zone_card import set_text
 from .household import Household

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ...diet.vocabulary import ALLERGENS, DIETS
+from ...recipes.vocabulary import ALLERGENS, DIETS
 
 translate = QCoreApplication.translate
 
-# the same words as kitchen_ui.diet.vocabulary.ALLERGENS, marked for translation here (the core has no Qt)
+# the same words as kitchen_ui.recipes.vocabulary.ALLERGENS, marked for translation here (the core has no Qt)
 ALLERGEN_WORDS = {
     "celery": QT_TRANSLATE_NOOP("Diet", "celery"),
     "gluten": QT_TRANSLATE_NOOP("Diet", "cereals containing gluten"),

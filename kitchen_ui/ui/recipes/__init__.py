@@ -10,7 +10,7 @@ Qt views over the Qt-free recipe layer (:mod:`kitchen_ui.recipes`, :mod:`kitchen
 * :mod:`.cooking_view` — the run: current step large with its countdown or heating prediction,
   parallel steps beside it, the next step, Confirm / Pause / Skip / Abort.
 * :mod:`.history_view` — recorded sessions, replotted with their steps and events; CSV export.
-* :mod:`.alerts` — the alert banner and the chime (:mod:`.chime` made the WAV).
+* :mod:`.alerts` — the alert banner and the chime (tools/alert_chime.py made the WAV).
 * :mod:`.bridge` — an engine's psygnal signals onto the GUI thread.
 * :mod:`.recording` — when a cooking session starts and ends (the recorder writes off-thread).
 """

@@ -1,18 +1,13 @@
-"""Small parts: the stove clock for a network stove, quantities, the chime, the sound fallback."""
+"""Small parts: the stove clock for a network stove, quantities, the sound fallback."""
 
 from __future__ import annotations
 
-import wave
-
-import numpy as np
 import pytest
 
 from kitchen_ui.core.clock import ManualClock
 from kitchen_ui.core.model import StoveState
 from kitchen_ui.recipes.run_state import ActiveStep, Phase
 from kitchen_ui.recipes.stove_clock import TelemetryClock, clock_for
-from kitchen_ui.resources import resource_path
-from kitchen_ui.ui.recipes.chime import RATE, chime_samples
 from kitchen_ui.ui.recipes.cooking_view import big_and_state
 from kitchen_ui.recipes.ingredients import kitchen_quantity
 
@@ -71,15 +66,6 @@ def test_the_engine_clock_is_the_stoves_own_or_one_read_from_telemetry(sim_stove
                                       (3.0, "3"), (2.95, "3"), (0.05, "0.05"), (12.5, "12½")])
 def test_quantities_read_the_way_a_cook_measures(q, words):
     assert kitchen_quantity(q) == words
-
-
-def test_the_shipped_chime_is_the_generated_one_and_plays_anywhere():
-    path = resource_path("sounds", "alert.wav")
-    with wave.open(str(path), "rb") as w:
-        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, RATE)
-        frames = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
-    assert np.array_equal(frames, chime_samples())
-    assert 0.5 < len(frames) / RATE < 1.5 and np.abs(frames).max() > 20000    # short and loud
 
 
 def test_without_an_audio_device_the_alert_falls_back_to_a_beep(qtbot, monkeypatch):

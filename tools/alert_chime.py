@@ -1,8 +1,10 @@
-"""The alert chime shipped as ``resources/sounds/alert.wav``, and how it was made.
+#!/usr/bin/env python3
+"""Make the alert chime shipped as ``resources/sounds/alert.wav`` (run by hand, not at app time).
 
 Three rising tones (E6, A6, E7 partials over a soft bell envelope) cut through kitchen noise
 (extractor fans sit below 1 kHz) without being shrill. It is generated, not recorded, so its
-licence is the project's; ``python -m kitchen_ui.ui.recipes.chime PATH`` writes it again.
+licence is the project's; ``python tools/alert_chime.py [PATH]`` writes it again. The app only plays
+the WAV (kitchen_ui.ui.recipes.alerts); it never imports this file.
 16-bit mono PCM at 44.1 kHz: every audio back end plays that.
 """
 
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+WAV = Path(__file__).resolve().parents[1] / "resources" / "sounds" / "alert.wav"
 RATE = 44_100
 NOTES_HZ = (1318.5, 1760.0, 2637.0)
 NOTE_S = 0.22
@@ -44,4 +47,4 @@ def write_chime(path: str | Path) -> Path:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(write_chime(sys.argv[1] if len(sys.argv) > 1 else "resources/sounds/alert.wav"))
+    print(write_chime(sys.argv[1] if len(sys.argv) > 1 else WAV))
