@@ -40,7 +40,12 @@ class StoveBackend(Protocol):
         """The ``hello`` result but ``protocol``, ``role`` and ``session``: stove, zones, limits, policies."""
 
     def call(self, session: Session, method: str, params: dict[str, Any] | None) -> Any:
-        """Execute one request (never ``hello``); a JSON-ready result, or raises KspError."""
+        """Execute one request; a JSON-ready result, or raises KspError.
+
+        The server has already refused unknown methods and what the session's role may not do
+        (:func:`kitchen_ui.core.ksp.authorize`); the parameters are the backend's to check against
+        its own zones (``METHODS[method].check(params, info)``).
+        """
 
     def update(self) -> bool:
         """Bring the stove up to its present; True if it fell behind and wants calling again at once."""

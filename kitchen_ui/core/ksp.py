@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import INVALID_PARAMS, KspError
+from .errors import INVALID_PARAMS, METHOD_NOT_FOUND, READ_ONLY, KspError
 from .model import FAULTS, StoveInfo
 
 PROTOCOL = "ksp/1"
@@ -118,6 +118,22 @@ def is_switch_off(method: str, params: Any) -> bool:
     """``zone.off``, ``stove.all_off``, ``zone.set_level`` 0 and ``zone.set_target`` null."""
     m = METHODS.get(method)
     return m is not None and m.switches_off(params)
+
+
+def authorize(role: str | None, method: str, params: Any, *, sim: bool) -> Method:
+    """The method's entry if a session of ``role`` may call it on this stove; else the KspError to answer.
+
+    ``hello`` is the server's own; ``sim.*`` exist on simulated stoves only. Parameters are the
+    backend's to check (:meth:`Method.check`, against its zones), after this.
+    """
+    spec = METHODS.get(method)
+    if spec is None or method == "hello" or (spec.sim and not sim):
+        raise KspError(METHOD_NOT_FOUND, f"method not found: {method}")
+    if not spec.allows(role, params):
+        raise KspError(READ_ONLY, f"{method} needs the controller role; this session observes")
+    if not isinstance(params, dict):
+        raise KspError(INVALID_PARAMS, f"params: must be an object, not {type(params).__name__}")
+    return spec
 
 
 # -- parameter checks (messages name the parameter) --------------------------------------------

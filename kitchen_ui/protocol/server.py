@@ -23,7 +23,7 @@ from ..core.errors import (
     CONTROLLER_TAKEN, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, NOT_AUTHENTICATED,
     RATE_LIMITED, UNSUPPORTED_PROTOCOL, KspError,
 )
-from ..core.ksp import PROTOCOL, ROLES, is_switch_off
+from ..core.ksp import PROTOCOL, ROLES, authorize, is_switch_off
 from ..core.model import StoveEvent
 from .codec import (
     MAX_LINE_BYTES, BadRequest, LineSplitter, LineTooLong, encode, error, notification, parse_request,
@@ -179,6 +179,7 @@ class StoveServer:
         self._next_id = 1
         self._events: list[StoveEvent] = []
         self._next_sim: float | None = None
+        self._sim = bool(backend.hello_fields()["stove"]["sim"])   # sim.* methods exist on simulators only
         backend.event.connect(self._on_stove_event)
 
     # -- configuration announced in hello (kept on the backend, which builds the hello fields) ---
@@ -287,6 +288,7 @@ class StoveServer:
     def _execute(self, conn: Connection, id_: Any, method: str, params: dict[str, Any]) -> None:
         mark = len(self._events)
         try:
+            authorize(conn.role, method, params, sim=self._sim)   # the roles hold whatever the backend
             value = self.backend.call(conn.session, method, params)
         except KspError as exc:
             conn.send(error(id_, exc))

@@ -15,8 +15,8 @@ import time
 from typing import Any, Callable
 
 from ..core.backend import Session
-from ..core.errors import INVALID_PARAMS, METHOD_NOT_FOUND, NOT_AUTHENTICATED, READ_ONLY, REMOTE_START_FORBIDDEN, KspError
-from ..core.ksp import METHODS
+from ..core.errors import INVALID_PARAMS, NOT_AUTHENTICATED, REMOTE_START_FORBIDDEN, KspError
+from ..core.ksp import authorize
 from ..core.model import StoveState
 from .materials import PAN_MATERIALS as _MATERIALS
 from .physics import CONTENT_KINDS, pan_from_json
@@ -99,16 +99,10 @@ class StoveService:
             params = {}
         if session.role is None:
             raise KspError(NOT_AUTHENTICATED, "say hello first")
-        handler, spec = self._methods.get(method), METHODS.get(method)
-        if handler is None or spec is None or (spec.sim and not self.stove.info.sim):
-            raise KspError(METHOD_NOT_FOUND, f"method not found: {method}")
-        if not spec.allows(session.role, params):
-            raise KspError(READ_ONLY, f"{method} needs the controller role; this session observes")
-        if not isinstance(params, dict):
-            raise KspError(INVALID_PARAMS, f"params: must be an object, not {type(params).__name__}")
+        spec = authorize(session.role, method, params, sim=self.stove.info.sim)
         values = spec.check(params, self.stove.info)
         with self.lock:
-            return handler(session, values)
+            return self._methods[method](session, values)
 
     def update(self) -> bool:
         """Run physics up to the clock; True if the compute budget ran out first (paced only)."""

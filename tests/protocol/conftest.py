@@ -104,17 +104,20 @@ class SansHarness:
 
     def __init__(self, *, token: str = "", profile: str = "range-6", link_loss_policy: str = "off",
                  remote_start: bool = True, telemetry_hz: float = 10.0, heartbeat_timeout_s: float = 3.0,
-                 **limits: Any) -> None:
+                 backend: Any = None, **limits: Any) -> None:
+        """The simulator on ``profile``, or any other ``backend`` (then the stove options are its own)."""
         self.clock = ManualClock()
         self.now = 100.0   # wall clock (arbitrary origin, as a monotonic clock has)
         self.log_handler = LogLines()
         self.logs = self.log_handler.lines
         self.speeds: list[float] = []
-        stove = SimulatedStove(load_profile(profile), self.clock)
-        service = StoveService(stove, remote_start=remote_start, link_loss_policy=link_loss_policy,
-                               telemetry_hz=telemetry_hz, heartbeat_timeout_s=heartbeat_timeout_s,
-                               set_speed=self.speeds.append)
-        self.server = StoveServer(service, token=token, limits=ServerLimits(**limits))
+        stove = None
+        if backend is None:
+            stove = SimulatedStove(load_profile(profile), self.clock)
+            backend = StoveService(stove, remote_start=remote_start, link_loss_policy=link_loss_policy,
+                                   telemetry_hz=telemetry_hz, heartbeat_timeout_s=heartbeat_timeout_s,
+                                   set_speed=self.speeds.append)
+        self.server = StoveServer(backend, token=token, limits=ServerLimits(**limits))
         self.stove = stove
         self.clients: dict[int, SansClient] = {}
 
