@@ -198,8 +198,10 @@ def test_the_dashboards_client_drives_a_bridged_stove_over_tcp(client_stove):
     hob = Appliance()
     thread = ServerThread(StoveServer(hob), "127.0.0.1", 0).start()
     try:
-        stove, _ = client_stove(f"ksp://127.0.0.1:{thread.address[1]}")
+        stove, rec = client_stove(f"ksp://127.0.0.1:{thread.address[1]}")
+        assert rec.wait_link("online").role == "controller"
         assert stove.set_level(0, 11).result(3)["level"] == 11
+        rec.wait(lambda: rec.states and rec.states[-1].zones[0].level == 11, what="telemetry with level 11")
         assert [z.levels for z in stove.info.zones] == [12, 12] and stove.info.sim is False
         with pytest.raises(KspError) as info:
             stove.set_level(0, 13).result(3)
