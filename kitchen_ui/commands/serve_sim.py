@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
+import logging
 import os
 import signal
 import sys
@@ -78,6 +79,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def log_to_stderr() -> None:
+    """The server's log (kitchen_ui.*, INFO and up, tracebacks included) on stderr, stamped like log_line."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s.%(msecs)03d %(message)s", "%Y-%m-%d %H:%M:%S"))
+    root = logging.getLogger("kitchen_ui")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def log_line(message: str) -> None:
     t = time.time()
     stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(t)) + f".{int(t % 1 * 1000):03d}"
@@ -121,12 +131,13 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    from ..protocol.server import build_sim_server
+    from ..sim.serve import build_sim_server
 
+    log_to_stderr()
     server = build_sim_server(
         settings["profile"], speed=args.speed, token=settings["token"],
         remote_start=not args.no_remote_start, link_loss_policy=args.link_loss,
-        telemetry_hz=args.telemetry_hz, heartbeat_timeout_s=args.heartbeat_timeout, log=log_line)
+        telemetry_hz=args.telemetry_hz, heartbeat_timeout_s=args.heartbeat_timeout)
     try:
         return asyncio.run(_serve(server, args.host, args.port, settings["ssl_context"]))
     except KeyboardInterrupt:   # a platform without signal handlers in the loop
@@ -149,9 +160,10 @@ async def _serve(server: Any, host: str, port: int, ssl_context: Any) -> int:
             loop.add_signal_handler(sig, stop.set)
         except (NotImplementedError, RuntimeError):
             pass
-    info = server.service.stove.info
-    log_line(f"serving {info.model} ({len(info.zones)} zones) at speed {server.service.speed:g}, "
-             f"token {'required' if server.token else 'none'}, {LINK_LOSS_WORDS[server.service.link_loss_policy]}")
+    sim = server.backend
+    info = sim.stove.info
+    log_line(f"serving {info.model} ({len(info.zones)} zones) at speed {sim.speed:g}, "
+             f"token {'required' if server.token else 'none'}, {LINK_LOSS_WORDS[sim.link_loss_policy]}")
     print(f"listening on {aio.url}", flush=True)
     await stop.wait()
     log_line("stopping: closing connections")

@@ -64,7 +64,3 @@ class KspError(Exception):
 
 class LinkError(ConnectionError):
     """A command could not be delivered because the link to the stove is down."""
-
-
-def invalid_params(message: str) -> KspError:
-    return KspError(INVALID_PARAMS, message)

@@ -10,12 +10,14 @@ Signals may be emitted from a worker thread; the Qt layer re-emits them on the G
 from __future__ import annotations
 
 import abc
+import inspect
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, Callable
 
 from psygnal import Signal
 
 from .errors import KspError
+from .ksp import METHODS, Method
 from .model import LinkState, StoveEvent, StoveInfo, StoveState
 
 
@@ -71,46 +73,29 @@ class Stove(abc.ABC):
     def _publish_event(self, ev: StoveEvent) -> None:
         self.event.emit(ev)
 
-    # -- commands (KSP/1 methods, by name) -----------------------------------------------------
-    def ping(self) -> Future:
-        return self.request("ping")
 
-    def get_state(self) -> Future:
-        return self.request("state.get")
+def _command(method: Method) -> Callable[..., Future]:
+    """``Stove.<helper>(...)``: sends ``method`` with its parameters, named as in the table."""
+    sig = inspect.Signature([inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)]
+                            + [inspect.Parameter(p.name, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+                               for p in method.params])
 
-    def set_level(self, zone: int, level: int) -> Future:
-        return self.request("zone.set_level", {"zone": zone, "level": level})
+    def send(self: Stove, *args: Any, **kwargs: Any) -> Future:
+        params = sig.bind(self, *args, **kwargs).arguments
+        del params["self"]
+        return self.request(method.name, dict(params) or None)
 
-    def set_boost(self, zone: int, on: bool) -> Future:
-        return self.request("zone.set_boost", {"zone": zone, "on": on})
+    send.__name__ = send.__qualname__ = method.helper or method.name
+    send.__doc__ = f"Send KSP/1 ``{method.name}``."
+    send.__signature__ = sig  # type: ignore[attr-defined]
+    return send
 
-    def set_target(self, zone: int, temp_c: float | None) -> Future:
-        return self.request("zone.set_target", {"zone": zone, "temp_c": temp_c})
 
-    def zone_off(self, zone: int) -> Future:
-        return self.request("zone.off", {"zone": zone})
-
-    def set_timer(self, zone: int, seconds: float | None) -> Future:
-        return self.request("zone.set_timer", {"zone": zone, "seconds": seconds})
-
-    def all_off(self) -> Future:
-        return self.request("stove.all_off")
-
-    def set_lock(self, locked: bool) -> Future:
-        return self.request("stove.set_lock", {"locked": locked})
-
-    # simulated stoves only
-    def sim_set_pan(self, zone: int, pan: dict[str, Any] | None) -> Future:
-        return self.request("sim.set_pan", {"zone": zone, "pan": pan})
-
-    def sim_inject_fault(self, zone: int, fault: str) -> Future:
-        return self.request("sim.inject_fault", {"zone": zone, "fault": fault})
-
-    def sim_clear_fault(self, zone: int) -> Future:
-        return self.request("sim.clear_fault", {"zone": zone})
-
-    def sim_set_speed(self, factor: float) -> Future:
-        return self.request("sim.set_speed", {"factor": factor})
+# The commands (ping, get_state, set_level, set_boost, set_target, zone_off, set_timer, all_off,
+# set_lock, sim_set_pan, sim_inject_fault, sim_clear_fault, sim_set_speed) come from the table.
+for _m in METHODS.values():
+    if _m.helper:
+        setattr(Stove, _m.helper, _command(_m))
 
 
 __all__ = ["Stove", "completed", "KspError"]

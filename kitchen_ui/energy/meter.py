@@ -27,6 +27,7 @@ from typing import Any
 from psygnal import Signal
 
 from ..core.model import StoveInfo, StoveState
+from ..core.signals import disconnect_all
 from ..core.stove import Stove
 from .settings import EnergySettings
 
@@ -124,11 +125,7 @@ class EnergyMeter:
     def detach(self) -> None:
         if self._stove is None:
             return
-        for sig, slot in ((self._stove.telemetry, self.feed), (self._stove.info_changed, self.set_info)):
-            try:
-                sig.disconnect(slot)
-            except (ValueError, RuntimeError):
-                pass
+        disconnect_all(((self._stove.telemetry, self.feed), (self._stove.info_changed, self.set_info)))
         self._stove = None
 
     def set_info(self, info: StoveInfo) -> None:

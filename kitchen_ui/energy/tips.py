@@ -143,7 +143,7 @@ def residual_minutes(w: ZoneWatch) -> tuple[int, float, float]:
 
 
 def boil_energy(vessel: Vessel, specs: tuple[ZoneSpec, ...], limit_s: float = 3600.0) -> list[tuple[float, float]]:
-    """(seconds, Wh) each zone of ``specs`` takes to bring ``vessel`` from 20 °C to the boil at level 9."""
+    """(seconds, Wh) each zone of ``specs`` takes to bring ``vessel`` from 20 °C to the boil at its top level."""
     clock = ManualClock()
     stove = LocalStove(StoveProfile(name="boil", model="boil comparison", zones=specs), clock=clock,
                        threaded=False, with_pans=False)
@@ -156,7 +156,7 @@ def boil_energy(vessel: Vessel, specs: tuple[ZoneSpec, ...], limit_s: float = 36
         out: list[tuple[float, float] | None] = [None] * len(specs)
         for i in range(len(specs)):
             stove.sim_set_pan(i, pan).result()
-            stove.set_level(i, 9).result()
+            stove.set_level(i, stove.info.zones[i].levels).result()   # type: ignore[union-attr]
         while clock.now() < limit_s and any(o is None for o in out):
             stove.advance(2.0)
             for z in stove.state.zones:              # type: ignore[union-attr]

@@ -9,6 +9,7 @@ is dropped once ``max_pending_output`` bytes wait for it, so it never slows the 
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import ssl
 import threading
@@ -16,6 +17,7 @@ from typing import Any, Callable
 
 from .server import Close, Connection, StoveServer
 
+log = logging.getLogger(__name__)
 SNDBUF_BYTES = 64 * 1024   # keep the kernel's share of a slow reader's backlog small
 
 
@@ -152,7 +154,7 @@ class AioStoveServer:
         try:
             self.server.tick(self.now())
         except Exception as exc:  # a bug in the stove must not stop the clock for everyone
-            self.server.log(f"internal error in the stove's tick: {exc!r}")
+            log.exception("internal error in the stove's tick: %r", exc)
             self.flush()
             self._timer_at = self.now() + 0.1
             self._timer = self._loop.call_at(self._timer_at, self._on_timer)

@@ -8,7 +8,6 @@ lines and notices a line longer than the contract allows before buffering it all
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -206,7 +205,3 @@ def parse_incoming(line: bytes) -> Union[Response, Notification]:
     if isinstance(method, str) and isinstance(params, dict) and "id" not in msg:
         return Notification(method, params)
     raise ProtocolViolation("stove sent a message that is neither a response nor a notification")
-
-
-def finite(x: float) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)

@@ -46,7 +46,7 @@ def tls_context(ca_cert: str | None) -> ssl.SSLContext:
 
 def _address(addr: Any) -> Any:
     if isinstance(addr, str):
-        from ..connect import parse_stove_url
+        from .address import parse_stove_url
         addr = parse_stove_url(addr)
     if getattr(addr, "scheme", None) not in ("ksp", "ksps"):
         raise ValueError(f"a network stove needs a ksp:// or ksps:// address, not {addr}")

@@ -1,37 +1,38 @@
 """The stove side of KSP/1 as plain state machines: no sockets, no asyncio, no wall clock.
 
-A :class:`StoveServer` owns the :class:`StoveService` and the rules that span connections (the
-controller slot, the connection limit, event fan-out, link loss); a :class:`Connection` holds one
+A :class:`StoveServer` serves one :class:`~kitchen_ui.core.backend.StoveBackend` (the simulator,
+or a bridge to a real appliance) and owns the rules that span connections (the controller slot,
+the connection limit, event fan-out, link loss); a :class:`Connection` holds one
 client's session (hello deadline, token, rate limit, invalid-line window, telemetry rate and
 ``seq``). The adapter feeds received bytes with the current wall time and carries out the
-returned actions, so every rule of the contract is unit-tested with injected time.
+returned actions, so every rule of the contract is unit-tested with injected time. It logs
+through stdlib :mod:`logging` (``kitchen_ui.protocol.server``); internal errors with their traceback.
 """
 
 from __future__ import annotations
 
 import hmac
-import time
+import logging
 import uuid
 from collections import deque
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Union
+from typing import Any, Union
 
-from ..core.clock import Clock
+from ..core.backend import Session, StoveBackend
 from ..core.errors import (
     CONTROLLER_TAKEN, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, NOT_AUTHENTICATED,
     RATE_LIMITED, UNSUPPORTED_PROTOCOL, KspError,
 )
+from ..core.ksp import PROTOCOL, ROLES, authorize, is_switch_off
 from ..core.model import StoveEvent
-from ..sim.service import PROTOCOL, Session, StoveService, is_switch_off
 from .codec import (
     MAX_LINE_BYTES, BadRequest, LineSplitter, LineTooLong, encode, error, notification, parse_request,
     result,
 )
-from .limits import PacedClock, ServerLimits, TokenBucket
+from .limits import ServerLimits, TokenBucket
 
-SWITCH_OFF_METHODS = frozenset({"zone.off", "stove.all_off"})
+log = logging.getLogger(__name__)
 REQUESTED_EVENTS = frozenset({"all_off", "lock_changed", "controller_changed"})
-ROLES = ("controller", "observer")
 
 
 @dataclass(frozen=True)
@@ -101,15 +102,6 @@ class Connection:
             self._handle_line(line, now)
         return self.take()
 
-    def receive_line(self, line: bytes, now: float) -> list[Action]:
-        """One complete line without its newline; returns what to do on this connection."""
-        if not self.closed:
-            if len(line) > MAX_LINE_BYTES:
-                self._line_too_long(now)
-            else:
-                self._handle_line(line, now)
-        return self.take()
-
     def connection_lost(self, now: float, reason: str = "closed by the client") -> None:
         """The socket closed (or the adapter dropped it); the server applies link loss at once."""
         self.server._drop(self, now, reason, send_close=False)
@@ -123,7 +115,7 @@ class Connection:
         try:
             data = encode(message)
         except (ValueError, TypeError) as exc:  # a result that is not JSON: a bug, not a crash
-            self.server.log(f"connection {self.id}: cannot encode a message: {exc}")
+            log.exception("connection %d: cannot encode a message: %s", self.id, exc)
             data = encode(error(message.get("id"), KspError(INTERNAL_ERROR, "internal error: unencodable result")))
         self.send_raw(data)
 
@@ -148,8 +140,7 @@ class Connection:
             self.send(error(parsed.id, parsed.error))
             self._count_invalid(now)
             return
-        off = self.authenticated and (parsed.method in SWITCH_OFF_METHODS
-                                      or is_switch_off(parsed.method, parsed.params))
+        off = self.authenticated and is_switch_off(parsed.method, parsed.params)
         if not self._bucket.take(now) and not off:   # switching off is never refused
             lim = self.server.limits
             self.send(error(parsed.id, KspError(
@@ -178,50 +169,46 @@ class Connection:
 class StoveServer:
     """Everything a KSP/1 stove decides, for any number of connections, driven by the adapter."""
 
-    def __init__(self, service: StoveService, *, token: str = "", limits: ServerLimits | None = None,
-                 pace: PacedClock | None = None, log: Callable[[str], None] | None = None,
-                 work_clock: Callable[[], float] = time.perf_counter) -> None:
-        self.service = service
+    def __init__(self, backend: StoveBackend, *, token: str = "", limits: ServerLimits | None = None) -> None:
+        self.backend = backend
         self.token = token
         self.limits = limits or ServerLimits()
-        self.pace = pace
-        self._work_clock = work_clock   # measures compute spent on physics, not protocol time
-        self.log = log or (lambda line: None)
         self.connections: dict[int, Connection] = {}
         self.controller: Connection | None = None
         self._dirty: dict[int, Connection] = {}
         self._next_id = 1
         self._events: list[StoveEvent] = []
         self._next_sim: float | None = None
-        service.stove.event.connect(self._on_stove_event)
+        self._sim = bool(backend.hello_fields()["stove"]["sim"])   # sim.* methods exist on simulators only
+        backend.event.connect(self._on_stove_event)
 
-    # -- configuration announced in hello (kept on the service, which builds the hello fields) ---
+    # -- configuration announced in hello (kept on the backend, which builds the hello fields) ---
     @property
     def telemetry_hz(self) -> float:
-        return self.service.telemetry_hz
+        return self.backend.telemetry_hz
 
     @telemetry_hz.setter
     def telemetry_hz(self, hz: float) -> None:
-        self.service.telemetry_hz = hz
+        self.backend.telemetry_hz = hz
 
     @property
     def heartbeat_timeout_s(self) -> float:
-        return self.service.heartbeat_timeout_s
+        return self.backend.heartbeat_timeout_s
 
     @heartbeat_timeout_s.setter
     def heartbeat_timeout_s(self, s: float) -> None:
-        self.service.heartbeat_timeout_s = s
+        self.backend.heartbeat_timeout_s = s
 
     # -- connections ----------------------------------------------------------------------------
     def connect(self, now: float, peer: str = "") -> Connection | None:
         """A client connected; None means the stove is full and the socket must close at once."""
         if len(self.connections) >= self.limits.max_connections:
-            self.log(f"refused {peer}: {self.limits.max_connections} connections already")
+            log.warning("refused %s: %d connections already", peer, self.limits.max_connections)
             return None
         conn = Connection(self, self._next_id, now, peer)
         self._next_id += 1
         self.connections[conn.id] = conn
-        self.log(f"connection {conn.id} from {peer or '?'} ({len(self.connections)} open)")
+        log.info("connection %d from %s (%d open)", conn.id, peer or "?", len(self.connections))
         return conn
 
     def _drop(self, conn: Connection, now: float, reason: str, *, send_close: bool) -> None:
@@ -232,7 +219,7 @@ class StoveServer:
             self._dirty[conn.id] = conn
         conn.closed = reason
         self.connections.pop(conn.id, None)
-        self.log(f"connection {conn.id} closed: {reason}")
+        log.info("connection %d closed: %s", conn.id, reason)
         if conn is self.controller:
             self._link_lost(f"the controller's connection closed ({reason})")
         self._flush_events()
@@ -246,7 +233,7 @@ class StoveServer:
         for conn in list(self.connections.values()):
             conn.close(now, reason)
 
-    # -- hello (the only method the service does not handle) ------------------------------------
+    # -- hello (the only method the backend does not handle) ------------------------------------
     def _hello(self, conn: Connection, id_: Any, p: dict[str, Any], now: float) -> None:
         try:
             role, client = self._check_hello(p)
@@ -268,8 +255,8 @@ class StoveServer:
         if first:
             conn.session_id = uuid.uuid4().hex
         conn.send(result(id_, {"protocol": PROTOCOL, "role": role, "session": conn.session_id,
-                               **self.service.hello_fields()}))
-        self.log(f"connection {conn.id}: hello as {role} from {client!r}")
+                               **self.backend.hello_fields()}))
+        log.info("connection %d: hello as %s from %r", conn.id, role, client)
         if first:
             self._send_telemetry([conn], now)
         if role == "controller" and not was_controller:
@@ -301,11 +288,12 @@ class StoveServer:
     def _execute(self, conn: Connection, id_: Any, method: str, params: dict[str, Any]) -> None:
         mark = len(self._events)
         try:
-            value = self.service.call(conn.session, method, params)
+            authorize(conn.role, method, params, sim=self._sim)   # the roles hold whatever the backend
+            value = self.backend.call(conn.session, method, params)
         except KspError as exc:
             conn.send(error(id_, exc))
-        except Exception as exc:  # a bug in the stove must not take the server down
-            self.log(f"connection {conn.id}: internal error in {method}: {exc!r}")
+        except Exception as exc:  # a bug in the stove must not take the server down; its traceback is logged
+            log.exception("connection %d: internal error in %s: %r", conn.id, method, exc)
             conn.send(error(id_, KspError(INTERNAL_ERROR, f"internal error: {type(exc).__name__}")))
         else:
             if method == "state.get":
@@ -320,7 +308,7 @@ class StoveServer:
     def tick(self, now: float) -> None:
         """Run physics, deadlines, heartbeat and telemetry up to ``now`` (wall seconds)."""
         if self._next_sim is None or now >= self._next_sim:
-            behind = self._run_physics()
+            behind = self.backend.update()
             self._next_sim = now if behind else now + self.limits.sim_tick_s
         self._flush_events()
         for conn in list(self.connections.values()):
@@ -333,21 +321,6 @@ class StoveServer:
                if c.next_telemetry is not None and now >= c.next_telemetry]
         if due:
             self._send_telemetry(due, now)
-
-    def _run_physics(self) -> bool:
-        """Bring the stove up to its clock within the compute budget; True if it could not."""
-        if self.pace is None:
-            self.service.update()
-            return False
-        end = self._work_clock() + self.limits.sim_budget_s
-        while True:
-            more = self.pace.step()
-            self.service.update()
-            if not more:
-                return False
-            if self._work_clock() >= end:
-                self.pace.let_go()
-                return True
 
     def next_deadline(self) -> float:
         """The wall time at which :meth:`tick` has something to do."""
@@ -362,12 +335,12 @@ class StoveServer:
         return min(times)
 
     def _send_telemetry(self, conns: list[Connection], now: float) -> None:
-        params = self.service.snapshot().to_dict()
+        params = self.backend.snapshot().to_dict()
         del params["seq"]
         try:
             body = encode(params)[1:-1]   # the snapshot once; only seq differs between connections
         except ValueError as exc:         # NaN from the physics: skip this one, say so, keep going
-            self.log(f"telemetry not sent: {exc}")
+            log.warning("telemetry not sent: %s", exc)
             body = None
         head = b'{"jsonrpc":"2.0","method":"telemetry","params":{"seq":'
         for c in conns:
@@ -380,7 +353,7 @@ class StoveServer:
 
     # -- events ---------------------------------------------------------------------------------
     def _server_event(self, kind: str, message: str, by: Connection | None = None) -> None:
-        ev = StoveEvent(t=round(self.service.stove.t, 3), kind=kind, zone=None, message=message)
+        ev = StoveEvent(t=round(self.backend.now(), 3), kind=kind, zone=None, message=message)
         self._events.append(ev if by is None else self._attributed(ev, by))
 
     @staticmethod
@@ -398,7 +371,7 @@ class StoveServer:
             events = self._events[:]
             del self._events[:]
             for ev in events:
-                self.log(f"event {ev.kind}{'' if ev.zone is None else f' zone {ev.zone}'}: {ev.message}")
+                log.info("event %s%s: %s", ev.kind, "" if ev.zone is None else f" zone {ev.zone}", ev.message)
                 data = encode(notification("event", ev.to_dict()))
                 for c in self.connections.values():
                     if c.authenticated:
@@ -406,38 +379,10 @@ class StoveServer:
 
     def _link_lost(self, why: str) -> None:
         self.controller = None
-        stove = self.service.stove
-        with self.service.lock:
-            if self.service.link_loss_policy == "off":
-                on = [z.id for z in stove.snapshot().zones if z.is_on]
-                for zone in on:
-                    stove.zone_off(zone)
-                what = "no zone was on" if not on else "1 zone switched off" if len(on) == 1 else \
-                    f"{len(on)} zones switched off"
-            else:
-                what = "zones kept as they are (policy hold; safety timers still apply)"
+        what = self.backend.link_lost()
         self._server_event("link_lost", f"link to the controller lost: {why}; {what}")
         self._server_event("controller_changed", "no controller")
 
 
 def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
-
-
-def build_sim_server(profile: Any, *, speed: float = 1.0, token: str = "", remote_start: bool = True,
-                     link_loss_policy: str = "off", telemetry_hz: float = 10.0,
-                     heartbeat_timeout_s: float = 3.0, limits: ServerLimits | None = None,
-                     source: Clock | None = None, log: Callable[[str], None] | None = None) -> StoveServer:
-    """A simulated stove (``profile``) behind a server; stove time runs on a ScaledClock at ``speed``."""
-    from ..core.clock import ScaledClock
-    from ..sim.stove import SimulatedStove
-
-    limits = limits or ServerLimits()
-    source = source if source is not None else ScaledClock(speed)
-    pace = PacedClock(source, limits.sim_chunk_s)
-    set_speed = getattr(source, "set_speed", None)
-    service = StoveService(SimulatedStove(profile, pace), remote_start=remote_start,
-                           link_loss_policy=link_loss_policy, telemetry_hz=telemetry_hz,
-                           heartbeat_timeout_s=heartbeat_timeout_s, set_speed=set_speed)
-    service.speed = speed
-    return StoveServer(service, token=token, limits=limits, pace=pace, log=log)

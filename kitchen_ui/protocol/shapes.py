@@ -10,13 +10,12 @@ import logging
 import math
 from typing import Any, Callable
 
+from ..core.ksp import PROTOCOL, ROLES
 from ..core.model import EVENT_KINDS, FAULTS, ZONE_KINDS, ZONE_MODES, StoveEvent, StoveInfo, StoveState
 from .codec import ProtocolViolation
 
 log = logging.getLogger(__name__)
-
-PROTOCOL = "ksp/1"
-ROLES = ("controller", "observer")
+__all__ = ["PROTOCOL", "ROLES", "is_int", "is_number", "parse_event", "parse_hello", "parse_state"]
 
 
 # -- message shapes (KSP/1 §2-4); a wrong shape is a protocol violation ---------------------------

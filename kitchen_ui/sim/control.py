@@ -71,7 +71,7 @@ class TargetController:
 
 
 def level_for_share(share: float) -> int:
-    """The power level (0..9) whose share of full power is closest to ``share``."""
+    """The power level (0..LEVELS) whose share of full power is closest to ``share``."""
     if share < LEVEL_FRACTION[1] / 2:
         return 0
-    return min(range(1, 10), key=lambda lv: abs(LEVEL_FRACTION[lv] - share))
+    return min(range(1, len(LEVEL_FRACTION)), key=lambda lv: abs(LEVEL_FRACTION[lv] - share))

@@ -20,7 +20,9 @@ from ..core.errors import INTERNAL_ERROR, KspError, LinkError
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveInfo
 from ..core.stove import Stove, completed
 from .profiles import StoveProfile
-from .service import PROTOCOL, Session, StoveService
+from ..core.backend import Session
+from ..core.ksp import PROTOCOL
+from .service import StoveService
 from .stove import SimulatedStove
 
 log = logging.getLogger(__name__)
@@ -108,7 +110,8 @@ class LocalStove(Stove):
             result = self.service.call(self.session, method, params)
         except KspError as exc:
             return completed(error=exc)
-        except Exception as exc:  # a bug must reach the caller, not kill the stove thread
+        except Exception as exc:  # a bug must reach the caller, not kill the stove thread; the log keeps its traceback
+            log.exception("internal error in %s %r", method, params)
             return completed(error=KspError(INTERNAL_ERROR, f"internal error: {exc}"))
         finally:
             self._flush_events()

@@ -60,3 +60,4 @@ HEATER_EMISSIVITY = 0.9
 
 # share of full power at each level 1..9 (index 0 = off); real hobs space them roughly like this
 LEVEL_FRACTION = (0.0, 0.06, 0.10, 0.15, 0.22, 0.30, 0.40, 0.53, 0.72, 1.0)
+LEVELS = len(LEVEL_FRACTION) - 1   # the simulated zones' top level, announced in hello as ZoneInfo.levels

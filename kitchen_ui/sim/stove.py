@@ -15,7 +15,8 @@ from psygnal import Signal
 from ..core.clock import Clock
 from ..core.errors import INVALID_PARAMS, LOCKED, ZONE_FAULTED, KspError
 from ..core.model import StoveEvent, StoveInfo, StoveState, ZoneInfo, ZoneState
-from .materials import LEVEL_FRACTION
+from ..core.ksp import SIM_FAULTS
+from .materials import LEVEL_FRACTION, LEVELS
 from .physics import Pan, pan_from_json
 from .profiles import StoveProfile
 from .safety import ZoneSafety, next_deadline, timer_check
@@ -25,7 +26,7 @@ from .zone import SensorFault, SimZone
 # boost and auto-off end a step exactly at their deadline, so they fire on time whatever the step.
 MAX_STEP_S = 0.5
 FIRMWARE = "0.1.0"
-FAULT_KINDS = ("sensor_open", "sensor_stuck", "heater_dead")
+FAULT_KINDS = SIM_FAULTS
 
 
 class SimulatedStove:
@@ -44,7 +45,7 @@ class SimulatedStove:
         self.ambient_c = ambient_c
         self.zone_infos = tuple(
             ZoneInfo(id=i, name=z.name, kind=z.kind, diameter_mm=z.diameter_mm, max_power_w=z.max_power_w,
-                     boost_power_w=z.boost_power_w, levels=9, min_target_c=z.min_target_c,
+                     boost_power_w=z.boost_power_w, levels=LEVELS, min_target_c=z.min_target_c,
                      max_target_c=z.max_target_c)
             for i, z in enumerate(profile.zones))
         self.zones = [SimZone(info, ambient_c) for info in self.zone_infos]
@@ -127,8 +128,8 @@ class SimulatedStove:
     def set_level(self, zone: int, level: int) -> ZoneState:
         self.update()
         z = self._zone(zone)
-        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 9:
-            raise KspError(INVALID_PARAMS, f"level: must be an integer 0..9, not {level!r}")
+        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= z.info.levels:
+            raise KspError(INVALID_PARAMS, f"level: must be an integer 0..{z.info.levels}, not {level!r}")
         if level > 0:
             self._may_switch_on(z)
             self._may_raise(z, LEVEL_FRACTION[level] * z.info.max_power_w)

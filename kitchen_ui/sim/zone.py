@@ -71,11 +71,11 @@ class SimZone:
         if on:
             if not self.boost:
                 self.boost_started_t = t
-            self.mode, self.level, self.boost, self.target_c, self.controller = "level", 9, True, None, None
+            self.mode, self.level, self.boost, self.target_c, self.controller = "level", self.info.levels, True, None, None
             self.control = 0.0
         elif self.boost:
             self.boost, self.boost_started_t = False, None
-            self.level = 9
+            self.level = self.info.levels
 
     def set_target(self, temp_c: float, t: float) -> None:
         if self.mode != "target" or self.controller is None:

@@ -92,7 +92,7 @@ class _LosingLink:
     def __init__(self) -> None:
         from ..protocol.aio_server import ServerThread
         from ..protocol.network_stove import NetworkStove
-        from ..protocol.server import build_sim_server
+        from ..sim.serve import build_sim_server
         from ..sim.profiles import load_profile
 
         self.server = ServerThread(build_sim_server(load_profile("hybrid-4"), speed=SPEED)).start()

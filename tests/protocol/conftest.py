@@ -9,6 +9,7 @@ codec beyond ``json``.
 from __future__ import annotations
 
 import json
+import logging
 import socket
 import ssl
 import subprocess
@@ -20,12 +21,32 @@ import pytest
 from kitchen_ui.core.clock import ManualClock
 from kitchen_ui.protocol.aio_server import ServerThread
 from kitchen_ui.protocol.limits import ServerLimits
-from kitchen_ui.protocol.server import Close, Connection, StoveServer, build_sim_server
+from kitchen_ui.protocol.server import Close, Connection, StoveServer
 from kitchen_ui.sim.profiles import load_profile
+from kitchen_ui.sim.serve import build_sim_server
 from kitchen_ui.sim.service import StoveService
 from kitchen_ui.sim.stove import SimulatedStove
 
 HELLO = {"protocol": "ksp/1", "client": "raw-test/1", "token": "", "role": "controller"}
+
+
+class LogLines(logging.Handler):
+    """What the server logs (stdlib logging under kitchen_ui.protocol), as message lines in ``lines``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+        self._logger = logging.getLogger("kitchen_ui.protocol")
+        self._level = self._logger.level
+        self._logger.addHandler(self)
+        self._logger.setLevel(logging.DEBUG)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+    def detach(self) -> None:
+        self._logger.removeHandler(self)
+        self._logger.setLevel(self._level)
 
 
 # -- sans-I/O ----------------------------------------------------------------------------------
@@ -83,16 +104,20 @@ class SansHarness:
 
     def __init__(self, *, token: str = "", profile: str = "range-6", link_loss_policy: str = "off",
                  remote_start: bool = True, telemetry_hz: float = 10.0, heartbeat_timeout_s: float = 3.0,
-                 **limits: Any) -> None:
+                 backend: Any = None, **limits: Any) -> None:
+        """The simulator on ``profile``, or any other ``backend`` (then the stove options are its own)."""
         self.clock = ManualClock()
         self.now = 100.0   # wall clock (arbitrary origin, as a monotonic clock has)
-        self.logs: list[str] = []
+        self.log_handler = LogLines()
+        self.logs = self.log_handler.lines
         self.speeds: list[float] = []
-        stove = SimulatedStove(load_profile(profile), self.clock)
-        service = StoveService(stove, remote_start=remote_start, link_loss_policy=link_loss_policy,
-                               telemetry_hz=telemetry_hz, heartbeat_timeout_s=heartbeat_timeout_s,
-                               set_speed=self.speeds.append)
-        self.server = StoveServer(service, token=token, limits=ServerLimits(**limits), log=self.logs.append)
+        stove = None
+        if backend is None:
+            stove = SimulatedStove(load_profile(profile), self.clock)
+            backend = StoveService(stove, remote_start=remote_start, link_loss_policy=link_loss_policy,
+                                   telemetry_hz=telemetry_hz, heartbeat_timeout_s=heartbeat_timeout_s,
+                                   set_speed=self.speeds.append)
+        self.server = StoveServer(backend, token=token, limits=ServerLimits(**limits))
         self.stove = stove
         self.clients: dict[int, SansClient] = {}
 
@@ -135,7 +160,16 @@ class SansHarness:
 @pytest.fixture
 def server_sans():
     """Factory: ``server_sans(token=..., heartbeat_timeout_s=..., ...)`` -> SansHarness."""
-    return SansHarness
+    made: list[SansHarness] = []
+
+    def make(**kw: Any) -> SansHarness:
+        h = SansHarness(**kw)
+        made.append(h)
+        return h
+
+    yield make
+    for h in made:
+        h.log_handler.detach()
 
 
 # -- live asyncio on loopback -----------------------------------------------------------------
@@ -244,12 +278,12 @@ class LiveServer:
                  telemetry_hz: float = 20.0, heartbeat_timeout_s: float = 0.4, link_loss_policy: str = "off",
                  remote_start: bool = True, ssl_context: ssl.SSLContext | None = None,
                  sndbuf: int | None = None, **limits: Any) -> None:
-        self.logs: list[str] = []
+        self.log_handler = LogLines()
+        self.logs = self.log_handler.lines
         self.server: StoveServer = build_sim_server(
             load_profile(profile), speed=speed, token=token, remote_start=remote_start,
             link_loss_policy=link_loss_policy, telemetry_hz=telemetry_hz,
-            heartbeat_timeout_s=heartbeat_timeout_s, limits=ServerLimits(**{**FAST_LIMITS, **limits}),
-            log=self.logs.append)
+            heartbeat_timeout_s=heartbeat_timeout_s, limits=ServerLimits(**{**FAST_LIMITS, **limits}))
         kw: dict[str, Any] = {"ssl_context": ssl_context}
         if sndbuf is not None:
             kw["sndbuf"] = sndbuf
@@ -263,7 +297,7 @@ class LiveServer:
         return c
 
     def zones_on(self) -> list[int]:
-        return self.thread.call(lambda: [z.id for z in self.server.service.snapshot().zones if z.is_on])
+        return self.thread.call(lambda: [z.id for z in self.server.backend.snapshot().zones if z.is_on])
 
     def connection_count(self) -> int:
         return self.thread.call(lambda: len(self.server.connections))
@@ -280,6 +314,7 @@ class LiveServer:
         for c in self.clients:
             c.close()
         self.thread.stop()
+        self.log_handler.detach()
 
 
 @pytest.fixture

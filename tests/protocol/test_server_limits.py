@@ -326,7 +326,7 @@ def test_paced_clock_steps_in_chunks_and_lets_lag_go():
 
 
 def test_a_tick_spends_at_most_its_compute_budget_on_physics():
-    from kitchen_ui.protocol.server import build_sim_server
+    from kitchen_ui.sim.serve import build_sim_server
     from kitchen_ui.sim.profiles import load_profile
 
     src = ManualClock()
@@ -337,34 +337,34 @@ def test_a_tick_spends_at_most_its_compute_budget_on_physics():
         return work[0]
 
     server = build_sim_server(load_profile("range-6"), source=src)
-    server._work_clock = work_clock
+    server.backend.work_clock = work_clock
     src.advance(10.0)
     server.tick(1.0)
-    assert server.service.stove.t == pytest.approx(10.0)      # a small step: all of it
+    assert server.backend.stove.t == pytest.approx(10.0)      # a small step: all of it
     assert server.next_deadline() == pytest.approx(1.0 + server.limits.sim_tick_s)
     src.advance(10_000.0)
     server.tick(2.0)
-    t = server.service.stove.t
+    t = server.backend.stove.t
     assert 10.0 < t < 10.0 + 12 * server.limits.sim_chunk_s   # ~10 chunks within 10 ms, rest let go
     assert server.next_deadline() == 2.0                       # behind: tick again right after I/O
     src.advance(1.0)
     server.tick(2.001)
-    assert server.service.stove.t == pytest.approx(t + 1.0)   # the lag was forgiven, not owed
+    assert server.backend.stove.t == pytest.approx(t + 1.0)   # the lag was forgiven, not owed
 
 
 def test_a_snapshot_that_is_not_json_skips_telemetry_without_a_gap_in_seq(server_sans, monkeypatch):
     h = server_sans(telemetry_hz=10)
     c = h.connect()
     c.hello("observer")
-    real = h.server.service.snapshot
+    real = h.server.backend.snapshot
 
     def broken():
         s = real()
         return s.__class__(t=float("nan"), zones=s.zones, locked=s.locked)
-    monkeypatch.setattr(h.server.service, "snapshot", broken)
+    monkeypatch.setattr(h.server.backend, "snapshot", broken)
     h.advance(0.5)
     assert any("telemetry not sent" in line for line in h.logs)
-    monkeypatch.setattr(h.server.service, "snapshot", real)
+    monkeypatch.setattr(h.server.backend, "snapshot", real)
     h.advance(0.5)
     s = seqs(c)
     assert s == list(range(1, len(s) + 1)) and len(s) >= 5

@@ -34,7 +34,7 @@ def server_clock(s):
     machine lets the test thread run: the wall time a client sees is the server's decision plus
     any wait for the CPU, which on a busy 2-core machine can be half a second or more."""
     ticks, lines, current = [], [], [None]
-    real_tick, real_log = s.server.tick, s.server.log
+    real_tick, real_emit = s.server.tick, s.log_handler.emit
 
     def tick(now):
         ticks.append(now)
@@ -44,11 +44,11 @@ def server_clock(s):
         finally:
             current[0] = None
 
-    def log(line):
-        lines.append((current[0], line))
-        real_log(line)
+    def emit(record):
+        lines.append((current[0], record.getMessage()))
+        real_emit(record)
 
-    s.thread.call(lambda: (setattr(s.server, "tick", tick), setattr(s.server, "log", log)))
+    s.thread.call(lambda: (setattr(s.server, "tick", tick), setattr(s.log_handler, "emit", emit)))
     return ticks, lines
 
 

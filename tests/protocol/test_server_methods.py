@@ -233,7 +233,7 @@ def test_unknown_method_is_method_not_found_and_keeps_the_connection(ctl):
 def test_an_internal_error_is_answered_and_the_server_stays_up(ctl, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("bug")
-    monkeypatch.setitem(ctl.h.server.service._methods, "ping", boom)
+    monkeypatch.setitem(ctl.h.server.backend._methods, "ping", boom)
     assert err(ctl.call("ping"), -32603)
     assert ctl.closed is None
     assert "result" in ctl.call("state.get")

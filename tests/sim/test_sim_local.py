@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 import pytest
@@ -68,7 +69,8 @@ def test_an_unthreaded_local_stove_answers_with_futures_and_forwards_events():
     assert stove.link.status is LinkStatus.CLOSED
 
 
-def test_a_bug_in_a_handler_reaches_the_caller_as_an_internal_error(monkeypatch):
+def test_a_bug_in_a_handler_reaches_the_caller_as_an_internal_error_and_the_log_keeps_its_traceback(
+        monkeypatch, caplog):
     stove = LocalStove(load_profile("hybrid-4"), clock=ManualClock(), threaded=False)
     stove.start()
 
@@ -76,9 +78,12 @@ def test_a_bug_in_a_handler_reaches_the_caller_as_an_internal_error(monkeypatch)
         raise RuntimeError("kaboom")
 
     monkeypatch.setitem(stove.service._methods, "ping", boom)
-    with pytest.raises(KspError) as info:
+    with caplog.at_level(logging.ERROR, logger="kitchen_ui.sim.local"), pytest.raises(KspError) as info:
         stove.ping().result()
     assert info.value.code == -32603 and "kaboom" in info.value.message
+    [record] = [r for r in caplog.records if r.name == "kitchen_ui.sim.local"]
+    assert "internal error in ping" in record.getMessage()
+    assert record.exc_info and record.exc_info[0] is RuntimeError      # where the bug is, not just its text
     stove.stop()
 
 

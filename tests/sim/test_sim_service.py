@@ -10,7 +10,8 @@ from kitchen_ui.core.errors import (
     ZONE_FAULTED, KspError,
 )
 from kitchen_ui.core.model import StoveState, ZoneState
-from kitchen_ui.sim.service import OBSERVER_METHODS, Session, StoveService
+from kitchen_ui.core.ksp import METHODS
+from kitchen_ui.sim.service import Session, StoveService
 
 ALL_METHODS = {
     "ping": {}, "state.get": {}, "telemetry.set_rate": {"hz": 5},
@@ -60,11 +61,16 @@ def test_nothing_before_hello_and_unknown_methods_are_named():
     assert e.code == METHOD_NOT_FOUND and "zone.explode" in e.message
 
 
+def test_every_method_of_the_table_is_served_and_tested():
+    _, service, _ = make()
+    assert set(ALL_METHODS) == set(METHODS) - {"hello"} == set(service._methods)
+
+
 @pytest.mark.parametrize("method", sorted(ALL_METHODS))
 def test_observers_may_only_read_and_switch_off(method):
     b, service, _ = make()
     b.stove.set_level(0, 5)
-    if method in OBSERVER_METHODS:
+    if METHODS[method].role == "observer":
         service.call(OBSERVER, method, dict(ALL_METHODS[method]))
     else:
         e = error(service, OBSERVER, method, dict(ALL_METHODS[method]))

@@ -93,7 +93,7 @@ def test_an_observer_sees_why_controls_are_off_but_all_off_still_works(qtbot, st
 def test_serve_sim_drives_the_same_dashboard(qtbot):
     """Our own simulated stove across loopback: a hold temperature set by tapping arrives."""
     from kitchen_ui.protocol.aio_server import ServerThread
-    from kitchen_ui.protocol.server import build_sim_server
+    from kitchen_ui.sim.serve import build_sim_server
     from kitchen_ui.sim.profiles import load_profile
 
     server = ServerThread(build_sim_server(load_profile("induction-4"), speed=50.0)).start()

@@ -20,7 +20,7 @@ from kitchen_ui.core.model import LinkStatus
 from kitchen_ui.protocol.aio_server import ServerThread
 from kitchen_ui.protocol.client import Backoff
 from kitchen_ui.protocol.network_stove import NetworkStove
-from kitchen_ui.protocol.server import build_sim_server
+from kitchen_ui.sim.serve import build_sim_server
 from kitchen_ui.sim.profiles import load_profile
 
 from .windows import open_dashboard

@@ -8,7 +8,7 @@ import pytest
 from kitchen_ui.protocol.aio_server import ServerThread
 from kitchen_ui.protocol.client import Backoff
 from kitchen_ui.protocol.network_stove import NetworkStove
-from kitchen_ui.protocol.server import build_sim_server
+from kitchen_ui.sim.serve import build_sim_server
 from kitchen_ui.sim.profiles import load_profile
 from kitchen_ui.storage.database import open_db
 from kitchen_ui.storage.sessions import list_sessions
