@@ -62,6 +62,7 @@ class StoveApp:
     alert = Signal(object)                # RunAlert
     status_changed = Signal(object)       # RunStatus
     prompt = Signal(int, str)             # step index, what the cook must confirm
+    logged = Signal(object)               # RunLogEntry: steps started and ended, zones set, alerts
     problem = Signal(str, str)            # (what, reason): "after" (figures not shown), or the energy's
 
     def __init__(self, name: str, source: StoveSource, kdb: KitchenDB, post: Post, *,
@@ -149,7 +150,8 @@ class StoveApp:
         self._slots = [(engine.changed, lambda view: post(self.changed.emit, view)),
                        (engine.alert, lambda alert: post(self.alert.emit, alert)),
                        (engine.status_changed, lambda status: post(self._on_status, engine, status)),
-                       (engine.prompt, lambda i, words: post(self.prompt.emit, i, words))]
+                       (engine.prompt, lambda i, words: post(self.prompt.emit, i, words)),
+                       (engine.log, lambda entry: post(self.logged.emit, entry))]
         for sig, slot in self._slots:
             sig.connect(slot)
         # a run resumed after a crash: the session that died with the app gets its energy now
