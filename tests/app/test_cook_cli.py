@@ -176,3 +176,48 @@ def test_prompts_wait_for_enter_and_a_closed_input_cannot_answer(tmp_path):
 def test_wrong_use_is_named(tmp_path, args, code, words):
     done = run(*args, "--db", str(tmp_path / "k.sqlite3"))
     assert done.returncode == code and words in done.stderr and done.stdout == ""
+
+
+def test_a_stove_fault_fails_the_run_with_exit_1_and_its_zones_off(tmp_path, served):
+    from kitchen_ui.sim.stove import FAULT_KINDS
+
+    host, port = served.address
+    db = tmp_path / "k.sqlite3"
+    proc = subprocess.Popen(cook_cmd("egg-fried-rice", "--stove", f"ksp://{host}:{port}", "--auto-confirm", "--json",
+                                     "--db", str(db)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
+    try:
+        seen = _until(proc, lambda e: e["event"] == "zone" and e["setting"] != "off")
+        zone = seen[-1]["zone"]
+        fault = next(iter(FAULT_KINDS))
+        served.call(lambda: served.aio.server.service.stove.inject_fault(zone, fault))
+        rest, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, err
+    got = events(rest)
+    assert any(e["event"] == "alert" and e["kind"] == "stove" for e in got)
+    assert got[-1]["event"] == "stopped"
+    assert zones_on(served) == []
+    assert [o for o, _ in outcomes(db)] == ["interrupted"]
+
+
+def test_a_lost_stove_that_does_not_come_back_fails_the_run(tmp_path):
+    server = ServerThread(build_sim_server(load_profile("induction-4"), speed=40.0)).start()
+    host, port = server.address
+    db = tmp_path / "k.sqlite3"
+    proc = subprocess.Popen(cook_cmd("egg-fried-rice", "--stove", f"ksp://{host}:{port}", "--auto-confirm", "--json",
+                                     "--lost-after", "1", "--db", str(db)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
+    try:
+        _until(proc, lambda e: e["event"] == "zone" and e["setting"] != "off")
+        server.stop()
+        rest, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, err
+    got = events(rest)
+    assert any(e["event"] == "alert" and e["kind"] == "link" for e in got)
+    assert got[-1]["event"] == "stopped" and "did not come back within 1 s" in got[-1]["reason"]
