@@ -104,6 +104,8 @@ class Cooking:
                 if self._interrupted.is_set():
                     return self._stop(INTERRUPTED, "interrupted")
                 self.app.tick()
+                if self.auto_confirm and self.waiting and engine.status is RunStatus.RUNNING:
+                    self._answer_waiting()             # asked while paused (e.g. the link dropped)
                 if self._done is not None:            # its session is settled: the figures are in
                     return self._finish(self._done)
                 if self.failure:
@@ -175,14 +177,21 @@ class Cooking:
         if self.auto_confirm:
             self._confirm(index)
 
-    def _confirm_oldest(self) -> None:
+    def _still_waiting(self) -> list[int]:
         engine = self.app.engine
         if engine is None:
-            return
+            return []
         live = {a.index for a in engine.view().active if a.phase in (Phase.PROMPT, Phase.FINISHING)}
         self.waiting = [i for i in self.waiting if i in live]
-        if self.waiting:
+        return self.waiting
+
+    def _confirm_oldest(self) -> None:
+        if self._still_waiting():
             self._confirm(self.waiting[0])
+
+    def _answer_waiting(self) -> None:
+        for index in list(self._still_waiting()):
+            self._confirm(index)
 
     def _confirm(self, index: int) -> None:
         try:

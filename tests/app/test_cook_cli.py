@@ -221,3 +221,23 @@ def test_a_lost_stove_that_does_not_come_back_fails_the_run(tmp_path):
     got = events(rest)
     assert any(e["event"] == "alert" and e["kind"] == "link" for e in got)
     assert got[-1]["event"] == "stopped" and "did not come back within 1 s" in got[-1]["reason"]
+
+
+def test_a_refused_command_fails_the_run(tmp_path, served):
+    """The child lock goes on mid-run: the recipe's next switch-on is refused, and cook says so."""
+    host, port = served.address
+    db = tmp_path / "k.sqlite3"
+    proc = subprocess.Popen(cook_cmd("egg-fried-rice", "--stove", f"ksp://{host}:{port}", "--auto-confirm", "--json",
+                                     "--db", str(db)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
+    try:
+        _until(proc, lambda e: e["event"] == "step")
+        served.call(lambda: served.aio.server.service.stove.set_lock(True))
+        rest, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, err
+    got = events(rest)
+    assert any(e["event"] == "alert" and e["kind"] == "command" and "lock" in e["message"] for e in got)
+    assert got[-1]["event"] == "stopped" and "lock" in got[-1]["reason"]

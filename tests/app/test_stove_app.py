@@ -149,3 +149,38 @@ def test_two_stoves_in_one_kitchen_record_their_own_sessions(tmp_path):
         f.close()
         s.stop()
     kdb.close()
+
+
+def test_a_stove_lost_for_a_moment_then_back_the_terminal_run_carries_on(tmp_path):
+    """cook's loop: when the link comes back as controller, the paused recipe resumes by itself."""
+    from kitchen_ui.app.cook import FINISHED, Cooking
+    from kitchen_ui.core.model import LinkState, LinkStatus
+
+    kdb = open_db(tmp_path / "kitchen.sqlite3")
+    stove = LocalStove(load_profile("hybrid-4"), speed=500.0)
+    stove.start()
+    seen: list[dict] = []
+    flips = iter([LinkState(LinkStatus.LOST, message="cable pulled"), LinkState(LinkStatus.ONLINE, role="controller")])
+
+    def report(event: dict) -> None:
+        seen.append(event)
+        # the link drops once the first zone is set, and is back as soon as the run says it paused for it
+        if (event["event"] == "zone" and len(seen) < 20 and not any(e["event"] == "alert" for e in seen)) or \
+                (event["event"] == "alert" and event["kind"] == "link"):
+            flip = next(flips, None)
+            if flip is not None:
+                stove.link_changed.emit(flip)
+
+    cooking = Cooking(kdb, stove, report=report, auto_confirm=True, lost_after_s=60, flush_interval_s=0.05)
+    assert cooking.wait_for_control(5.0) == ""
+    cooking.start(cooking.kitchen.library.recipe("french-omelette"))
+    try:
+        code = cooking.run()
+        assert code == FINISHED
+    finally:
+        stove.stop()
+    kinds = [e["event"] for e in seen]
+    assert "paused" in kinds and "resumed" in kinds[kinds.index("paused"):]
+    assert seen[-1]["event"] == "finish" and seen[-1]["status"] == "completed"
+    assert [s.outcome for s in list_sessions(kdb)] == ["finished"]
+    kdb.close()
