@@ -241,3 +241,23 @@ def test_a_refused_command_fails_the_run(tmp_path, served):
     got = events(rest)
     assert any(e["event"] == "alert" and e["kind"] == "command" and "lock" in e["message"] for e in got)
     assert got[-1]["event"] == "stopped" and "lock" in got[-1]["reason"]
+
+
+def test_killed_mid_run_it_resumes_on_a_network_stove_that_kept_cooking(tmp_path, served):
+    host, port = served.address
+    db = tmp_path / "k.sqlite3"
+    url = f"ksp://{host}:{port}"
+    proc = subprocess.Popen(cook_cmd("egg-fried-rice", "--stove", url, "--auto-confirm", "--json", "--db", str(db)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
+    try:
+        _until(proc, lambda e: e["event"] == "timer_started")
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    held = zones_on(served)
+    assert held                                     # the server holds the zones of a client that went
+    resumed = run("--resume", "--stove", url, "--auto-confirm", "--json", "--db", str(db))
+    assert resumed.returncode == 0, resumed.stderr
+    assert events(resumed.stdout)[-1]["status"] == "completed"
+    assert [o for o, _ in outcomes(db)] == ["interrupted", "finished"]
+    assert zones_on(served) == []
