@@ -261,3 +261,12 @@ def test_killed_mid_run_it_resumes_on_a_network_stove_that_kept_cooking(tmp_path
     assert events(resumed.stdout)[-1]["status"] == "completed"
     assert [o for o, _ in outcomes(db)] == ["interrupted", "finished"]
     assert zones_on(served) == []
+
+
+def test_without_json_the_cook_reads_steps_and_the_finish_in_words(tmp_path):
+    done = run("9", "--servings", "2", "--speed", "1000", "--auto-confirm", "--db", str(tmp_path / "k.sqlite3"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("Step 1: Beat the eggs")
+    assert any("[Enter when done]" in line for line in lines)
+    assert lines[-1].startswith("French omelette: completed (") and lines[-1].endswith("session 1.")

@@ -184,3 +184,21 @@ def test_a_stove_lost_for_a_moment_then_back_the_terminal_run_carries_on(tmp_pat
     assert seen[-1]["event"] == "finish" and seen[-1]["status"] == "completed"
     assert [s.outcome for s in list_sessions(kdb)] == ["finished"]
     kdb.close()
+
+
+def test_an_observer_records_nothing_and_stops_recording_when_it_becomes_one(kitchen):
+    from kitchen_ui.core.model import LinkState, LinkStatus
+
+    k, app, stove, relay = kitchen
+    stove.set_level(0, 5)
+    stove.advance(1.0)
+    relay.drain()
+    assert app.sessions.session_id is not None                  # the controller records
+    stove.link_changed.emit(LinkState(LinkStatus.ONLINE, role="observer"))
+    relay.drain()
+    assert app.sessions.session_id is None                       # another program controls (and records) now
+    for _ in range(5):
+        stove.advance(1.0)
+        relay.drain()
+    assert app.sessions.session_id is None                       # a zone on, seen as an observer: no session
+    assert [s.outcome for s in list_sessions(k.kdb)] == ["manual"]
