@@ -27,6 +27,7 @@ from ..storage.database import KitchenDB
 from ..storage.recorder import DEFAULT_FLUSH_S, SessionRecorder
 from ..storage.sessions import retitle_session, set_session_outcome
 from .feed import StoveSource
+from .relay import Post, direct
 
 IDLE_CLOSE_S = 300.0
 HAND_TITLE = "Cooking by hand"
@@ -38,8 +39,9 @@ class SessionKeeper:
     problem = Signal(str)             # the recorder cannot write (disk full, file locked …)
 
     def __init__(self, kdb: KitchenDB, source: StoveSource, *, idle_close_s: float = IDLE_CLOSE_S,
-                 flush_interval_s: float = DEFAULT_FLUSH_S) -> None:
+                 flush_interval_s: float = DEFAULT_FLUSH_S, post: Post = direct) -> None:
         self.kdb = kdb
+        self.post = post                   # the recorder reports problems from its writer thread
         self.model = source
         self.idle_close_s = idle_close_s
         self.flush_interval_s = flush_interval_s
@@ -119,7 +121,7 @@ class SessionKeeper:
             self.problem.emit(f"cannot update the cooking session: {exc}")
 
     def _on_problem(self, message: Any) -> None:
-        self.problem.emit(str(message))
+        self.post(self.problem.emit, str(message))
 
     # -- lifecycle ------------------------------------------------------------------------------
     def flush(self) -> None:

@@ -75,7 +75,8 @@ class StoveApp:
         self.pot_action = pot_action
         self.runs = RunStore(kdb.path)
         self.clock = clock_for(source.stove)
-        self.sessions = SessionKeeper(kdb, source, idle_close_s=idle_close_s, flush_interval_s=flush_interval_s)
+        self.sessions = SessionKeeper(kdb, source, idle_close_s=idle_close_s, flush_interval_s=flush_interval_s,
+                                      post=post)
         self.energy = SessionEnergy(kdb, source.stove, post)
         self.energy.problem.connect(self.problem.emit)
         self.sessions.session_started.connect(self.energy.begin)

@@ -202,3 +202,36 @@ def test_an_observer_records_nothing_and_stops_recording_when_it_becomes_one(kit
         relay.drain()
     assert app.sessions.session_id is None                       # a zone on, seen as an observer: no session
     assert [s.outcome for s in list_sessions(k.kdb)] == ["manual"]
+
+
+def test_a_recorder_that_cannot_write_says_so_on_the_hosts_thread(tmp_path):
+    import threading
+
+    kdb = open_db(tmp_path / "kitchen.sqlite3")
+    stove = LocalStove(load_profile("hybrid-4"), clock=ManualClock(), threaded=False)
+    stove.start()
+    relay = QueueRelay()
+    feed = StoveFeed(stove, relay.post)
+    k = Kitchen(kdb, relay.post)
+    app = k.add_stove("hob", feed, flush_interval_s=0.05)
+    heard: list[tuple[str, str]] = []
+    app.sessions.problem.connect(lambda words: heard.append((words, threading.current_thread().name)))
+    stove.set_level(0, 5)
+    stove.advance(1.0)
+    relay.drain()
+    app.sessions.recorder.busy_timeout_s = 0.05
+    app.sessions.recorder._conn.execute("PRAGMA busy_timeout = 50")
+    lock = open_db(kdb.path, seed=False)
+    lock.conn.execute("BEGIN EXCLUSIVE")            # another writer holds the file
+    stove.advance(1.0)
+    app.sessions.flush()
+    assert heard == []                              # nothing reaches the host behind its back
+    relay.drain()
+    assert heard and "cannot write the cooking session" in heard[0][0]
+    assert heard[0][1] == threading.current_thread().name
+    lock.conn.execute("ROLLBACK")
+    lock.close()
+    k.close()
+    feed.close()
+    stove.stop()
+    kdb.close()
