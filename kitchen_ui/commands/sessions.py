@@ -65,7 +65,7 @@ def do_list(kdb, args: argparse.Namespace) -> int:
     for s in items:
         minutes = s.duration_s / 60
         state = "" if s.ended_at else "  (not closed: recording, or the app stopped)"
-        print(f"{s.id:>4}  {s.started_at}  {minutes:7.1f} min  {s.samples:>9} samples  "
+        print(f"{s.id:>4}  {s.started_at}  {minutes:7.1f} min  {s.samples:>9} samples  {s.outcome or '':<11}  "
               f"{s.title or s.stove_model}{state}")
     return 0
 

@@ -46,13 +46,15 @@ class SessionRecorder:
     problem = Signal(str)        # a human-readable reason writes are failing (emitted once)
 
     def __init__(self, db_path: str | Path, stove: Stove | None, *, title: str = "", recipe_id: int | None = None,
-                 flush_interval_s: float = DEFAULT_FLUSH_S, busy_timeout_s: float = 5.0) -> None:
+                 flush_interval_s: float = DEFAULT_FLUSH_S, busy_timeout_s: float = 5.0,
+                 outcome: str = "manual") -> None:
         self.db_path = Path(db_path)
         self.stove = stove
         self.title = title
         self.recipe_id = recipe_id
         self.flush_interval_s = flush_interval_s
         self.busy_timeout_s = busy_timeout_s      # how long a write waits for another writer
+        self.outcome = outcome                    # how the session stands (storage.sessions.OUTCOMES)
         self.session_id: int | None = None
         self.error: str | None = None
         self._q: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -71,7 +73,7 @@ class SessionRecorder:
             return int(self.session_id)  # type: ignore[arg-type]
         self._conn = connect(self.db_path, self.busy_timeout_s)
         info = self.stove.info if self.stove is not None else None
-        self.session_id = create_session(self._conn, info, self.title, self.recipe_id)
+        self.session_id = create_session(self._conn, info, self.title, self.recipe_id, self.outcome)
         self._thread = threading.Thread(target=self._run, name="hearth-recorder", daemon=True)
         self._thread.start()
         if self.stove is not None:
@@ -105,7 +107,7 @@ class SessionRecorder:
         self._thread = None
         if self._conn is not None:
             try:
-                close_session(self._conn, int(self.session_id))  # type: ignore[arg-type]
+                close_session(self._conn, int(self.session_id), self.outcome)  # type: ignore[arg-type]
             finally:
                 self._conn.close()
                 self._conn = None

@@ -39,6 +39,8 @@ class SessionInfo:
     t_last: float | None
     samples: int
     recipe_id: int | None = None
+    outcome: str | None = None        # finished, aborted, interrupted, manual (None: still recording)
+    energy_wh: float | None = None    # as saved with the session (None: none saved)
 
     @property
     def duration_s(self) -> float:
@@ -53,7 +55,9 @@ class SessionInfo:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "started_at": self.started_at, "ended_at": self.ended_at,
                 "stove_model": self.stove_model, "zones": [z.get("name") for z in self.zones],
-                "duration_s": round(self.duration_s, 3), "samples": self.samples, "recipe_id": self.recipe_id}
+                "duration_s": round(self.duration_s, 3), "samples": self.samples, "recipe_id": self.recipe_id,
+                "outcome": self.outcome,
+                "energy_wh": None if self.energy_wh is None else round(self.energy_wh, 3)}
 
 
 @dataclass
@@ -71,28 +75,54 @@ def _now() -> str:
 
 
 def create_session(conn: sqlite3.Connection, info: StoveInfo | None, title: str = "",
-                   recipe_id: int | None = None) -> int:
+                   recipe_id: int | None = None, outcome: str = "manual") -> int:
+    """A new session; ``outcome`` is how it stands until it ends (a recipe's: 'interrupted')."""
     zones = [] if info is None else [z.to_dict() for z in info.zones]
     with conn:
         cur = conn.execute(
-            "INSERT INTO sessions (title, recipe_id, started_at, stove_id, stove_model, zones) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (title, recipe_id, started_at, stove_id, stove_model, zones, outcome) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (title, recipe_id, _now(), "" if info is None else info.id, "" if info is None else info.model,
-             json.dumps(zones)))
+             json.dumps(zones), outcome))
     return int(cur.lastrowid)
 
 
-def close_session(conn: sqlite3.Connection, session_id: int) -> None:
+OUTCOMES = ("finished", "aborted", "interrupted", "manual")
+
+
+def close_session(conn: sqlite3.Connection, session_id: int, outcome: str | None = None) -> None:
+    """The session is over; ``outcome`` (one of :data:`OUTCOMES`) says how it ended."""
+    if outcome is not None and outcome not in OUTCOMES:
+        raise ValueError(f"a session ends {', '.join(OUTCOMES)}, not {outcome!r}")
     with conn:
-        conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (_now(), session_id))
+        conn.execute("UPDATE sessions SET ended_at = ?, outcome = COALESCE(?, outcome) WHERE id = ?",
+                     (_now(), outcome, session_id))
+
+
+def set_session_outcome(conn: sqlite3.Connection, session_id: int, outcome: str) -> None:
+    """How the session stands so far (a recipe under way is 'interrupted' until it ends)."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"a session ends {', '.join(OUTCOMES)}, not {outcome!r}")
+    with conn:
+        conn.execute("UPDATE sessions SET outcome = ? WHERE id = ?", (outcome, session_id))
+
+
+def retitle_session(conn: sqlite3.Connection, session_id: int, title: str, recipe_id: int | None) -> None:
+    """Name the recipes cooked in the session (its first recipe's id stays)."""
+    with conn:
+        conn.execute("UPDATE sessions SET title = ?, recipe_id = COALESCE(recipe_id, ?) WHERE id = ?",
+                     (title, recipe_id, session_id))
 
 
 def _info(row: sqlite3.Row | tuple) -> SessionInfo:
-    (sid, title, started, ended, model, zones, t0, t1, n, recipe_id) = row
+    (sid, title, started, ended, model, zones, t0, t1, n, recipe_id, outcome, energy_wh) = row
     return SessionInfo(id=sid, title=title, started_at=started, ended_at=ended, stove_model=model,
-                       zones=tuple(json.loads(zones or "[]")), t_first=t0, t_last=t1, samples=n, recipe_id=recipe_id)
+                       zones=tuple(json.loads(zones or "[]")), t_first=t0, t_last=t1, samples=n, recipe_id=recipe_id,
+                       outcome=outcome, energy_wh=energy_wh)
 
 
-_COLUMNS = "id, title, started_at, ended_at, stove_model, zones, t_first, t_last, samples, recipe_id"
+_COLUMNS = ("id, title, started_at, ended_at, stove_model, zones, t_first, t_last, samples, recipe_id, outcome, "
+            "(SELECT SUM(energy_wh) FROM session_energy e WHERE e.session_id = sessions.id)")
 
 
 def list_sessions(kdb: KitchenDB) -> list[SessionInfo]:

@@ -113,66 +113,94 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
     ``prepare`` runs after the stove started and before the window shows (screenshots of
     particular situations use it). Returns the process exit code.
     """
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kitchen-ui"])
-    app.setApplicationName("Hearth")
-    translators = install_translators(opts.lang)
-    settings = opts.settings if opts.settings is not None else open_settings(temporary=True)
-    model = StoveModel(stove)
-    window = MainWindow(model, load_theme_or_default())
-    window.resize(*(opts.size or DEFAULT_SIZE))
-    banner = ErrorBanner()
-    window.add_banner(banner)
-    crash = CrashGuard(banner, opts.log_dir, parent=window)
-    crash.install()
-    stats = FrameStats() if opts.stats else None
-    probe = None
-    if stats is not None:
-        window.plot.on_work = stats.add_work
-        probe = LoopLagProbe(stats)
-        lag_probe = probe
+    return DashboardRun(stove, opts, prepare=prepare).run()
+
+
+class DashboardRun:
+    """One run of the dashboard: the Qt application, the window and what hangs off it, then the exit code.
+
+    Built in the order the user sees it (window, stove started, kitchen, window shown), taken
+    apart in reverse; each part is a field, so closing knows what was made.
+    """
+
+    def __init__(self, stove: Stove, opts: DashboardOptions, *,
+                 prepare: Callable[[MainWindow, StoveModel], None] | None = None) -> None:
+        self.stove, self.opts, self.prepare = stove, opts, prepare
+        self.exit_code = 0
+        self.qapp = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kitchen-ui"])
+        self.qapp.setApplicationName("Hearth")
+        self.translators = install_translators(opts.lang)
+        self.settings = opts.settings if opts.settings is not None else open_settings(temporary=True)
+        self.model = StoveModel(stove)
+        self.window = MainWindow(self.model, load_theme_or_default())
+        self.window.resize(*(opts.size or DEFAULT_SIZE))
+        self.banner = banner = ErrorBanner()
+        self.window.add_banner(banner)
+        self.crash = CrashGuard(banner, opts.log_dir, parent=self.window)
+        self.crash.install()
+        self.stats = FrameStats() if opts.stats else None
+        self.probe: LoopLagProbe | None = None
+        if self.stats is not None:
+            self._measure(self.stats)
+        self.keep: list[object] = []
+        self.reached = _Reached(self.model)
+        self.loader: KitchenLoader | None = None
+        self.kiosk: Any = None
+        self.memory: WindowMemory | None = None
+
+    def _measure(self, stats: FrameStats) -> None:
+        self.window.plot.on_work = stats.add_work
+        probe = self.probe = LoopLagProbe(stats)
 
         def on_paint(ms: float) -> None:
             # the window's first paint is a frame, not event-loop lag: measure lag from then on
             stats.add_paint(ms)
-            if not lag_probe.active:
-                QTimer.singleShot(0, lag_probe.start)
+            if not probe.active:
+                QTimer.singleShot(0, probe.start)
 
-        window.plot.view.on_paint = on_paint
-    keep: list[object] = []
-    exit_code = {"code": 0}
-    reached = _Reached(model)
+        self.window.plot.view.on_paint = on_paint
 
-    try:
-        stove.start()
-    except Exception as exc:  # a stove that cannot start must say why, not crash
-        print(f"kitchen-ui: cannot start the stove: {exc}", file=sys.stderr)
-        crash.uninstall()
-        remove_translators(translators)
-        model.close()
-        window.deleteLater()
-        return 1
-    loader = None
-    kiosk = None
-    memory = None
-    try:
+    def run(self) -> int:
+        try:
+            self.stove.start()
+        except Exception as exc:  # a stove that cannot start must say why, not crash
+            print(f"kitchen-ui: cannot start the stove: {exc}", file=sys.stderr)
+            self.crash.uninstall()
+            remove_translators(self.translators)
+            self.model.close()
+            self.window.deleteLater()
+            return 1
+        try:
+            self._build()
+            self._show()
+            self._exec()
+        finally:
+            self._close()
+        return self._finish()
+
+    def _build(self) -> None:
+        opts, window, model = self.opts, self.window, self.model
         # the recipes, history and recording: now if the database is open, else when it is
-        loader = KitchenLoader(window, model, opts.kitchen_db, banner)
+        self.loader = KitchenLoader(window, model, opts.kitchen_db, self.banner)
         # remembered choices; geometry only for a desktop window the user placed (not screenshots)
-        memory = WindowMemory(window, settings, restore_geometry=not opts.kiosk and opts.size is None
-                              and not opts.screenshot)
+        self.memory = WindowMemory(window, self.settings, restore_geometry=not opts.kiosk and opts.size is None
+                                   and not opts.screenshot)
         if opts.kiosk:
             from .kiosk import Kiosk
-            kiosk = Kiosk(window, settings, dim_after_s=opts.dim_after_s)
-            kiosk.on_quit = app.quit
+            self.kiosk = Kiosk(window, self.settings, dim_after_s=opts.dim_after_s)
+            self.kiosk.on_quit = self.qapp.quit
         else:
             from .menus import DesktopMenus
             DesktopMenus(window)
         if opts.demo:
-            keep.append(_WhenControlling(model, lambda: demo_commands(model)))
+            self.keep.append(_WhenControlling(model, lambda: demo_commands(model)))
         if opts.network and opts.speed != 1.0:
-            keep.append(_WhenControlling(model, lambda: _set_remote_speed(model, opts.speed)))
-        if prepare is not None:
-            prepare(window, model)
+            self.keep.append(_WhenControlling(model, lambda: _set_remote_speed(model, opts.speed)))
+        if self.prepare is not None:
+            self.prepare(window, model)
+
+    def _show(self) -> None:
+        opts, window, kiosk = self.opts, self.window, self.kiosk
         if kiosk is None:
             window.show()
         elif opts.size is not None:        # a panel of that size, or a screenshot: frameless, at 0,0
@@ -186,58 +214,64 @@ def run_dashboard(stove: Stove, opts: DashboardOptions, *,
         if startup_gc.paused():          # the collector back on once the first frame is painted
             window.plot.view.after_first_paint.append(startup_gc.resume)
             QTimer.singleShot(3000, startup_gc.resume)   # a plot that is not on screen never paints
-        if probe is not None:
-            QTimer.singleShot(2000, probe.start)   # in case the plot is not on screen to paint
-
-        def finish() -> None:
-            if opts.screenshot:
-                window.plot.refresh()
-                if not window.grab().save(opts.screenshot, "PNG"):
-                    print(f"kitchen-ui: cannot write the screenshot {opts.screenshot!r}", file=sys.stderr)
-                    exit_code["code"] = 1
-            app.exit(0)        # exit, not quit: Qt 6's quit() first asks every window to close (the kiosk refuses)
-
+        if self.probe is not None:
+            QTimer.singleShot(2000, self.probe.start)   # in case the plot is not on screen to paint
         run_for = opts.run_for if opts.run_for is not None else (
             DEFAULT_SCREENSHOT_AFTER_S if opts.screenshot else None)
         if run_for is not None:
-            QTimer.singleShot(max(1, int(run_for * 1000)), finish)
+            QTimer.singleShot(max(1, int(run_for * 1000)), self._quit_by_itself)
+
+    def _quit_by_itself(self) -> None:
+        if self.opts.screenshot:
+            self.window.plot.refresh()
+            if not self.window.grab().save(self.opts.screenshot, "PNG"):
+                print(f"kitchen-ui: cannot write the screenshot {self.opts.screenshot!r}", file=sys.stderr)
+                self.exit_code = 1
+        self.qapp.exit(0)      # exit, not quit: Qt 6's quit() first asks every window to close (the kiosk refuses)
+
+    def _exec(self) -> None:
         # let Ctrl+C in a terminal close the window (Python handles signals between Qt events)
-        previous = signal.signal(signal.SIGINT, lambda *_: app.exit(0))
+        previous = signal.signal(signal.SIGINT, lambda *_: self.qapp.exit(0))
         heartbeat = QTimer()
         heartbeat.timeout.connect(lambda: None)
         heartbeat.start(200)
-        app.exec()
+        self.qapp.exec()
         heartbeat.stop()
         signal.signal(signal.SIGINT, previous)
-    finally:
-        if memory is not None:
-            memory.save()
-        if kiosk is not None:
-            kiosk.stop()
-        if probe is not None:
-            probe.stop()
-        if loader is not None:
-            loader.close()
-        window.plot.stop()
-        model.close()
-        stove.stop()
-    if stats is not None:
-        print(json.dumps(stats.summary()), flush=True)
-    if loader is not None and loader.refused and exit_code["code"] == 0:
-        exit_code["code"] = 1            # the kitchen database was refused (damaged): said, and failed
-    if opts.network and not reached.ever:
-        # a run that never reached the stove did not do what was asked: say why, and fail if it quit by itself
-        print(f"kitchen-ui: never connected to the stove at {model.link.transport}: "
-              f"{reached.last_failure or 'no answer yet'}", file=sys.stderr)
-        if (opts.run_for is not None or opts.screenshot) and exit_code["code"] == 0:
-            exit_code["code"] = 1
-    if kiosk is not None:
-        kiosk.quitting = True            # the run is over: the window may close now
-    window.close()
-    crash.uninstall()
-    remove_translators(translators)
-    window.deleteLater()
-    return exit_code["code"]
+
+    def _close(self) -> None:
+        if self.memory is not None:
+            self.memory.save()
+        if self.kiosk is not None:
+            self.kiosk.stop()
+        if self.probe is not None:
+            self.probe.stop()
+        if self.loader is not None:
+            self.loader.close()
+        self.window.plot.stop()
+        self.model.close()
+        self.stove.stop()
+
+    def _finish(self) -> int:
+        """Figures, the never-reached stove's reason, the window gone; the exit code."""
+        opts = self.opts
+        if self.stats is not None:
+            print(json.dumps(self.stats.summary()), flush=True)
+        if self.loader is not None and self.loader.refused and self.exit_code == 0:
+            self.exit_code = 1            # the kitchen database was refused (damaged): said, and failed
+        if opts.network and not self.reached.ever:
+            # a run that never reached the stove did not do what was asked: say why, and fail if it quit by itself
+            print(f"kitchen-ui: never connected to the stove at {self.model.link.transport}: "
+                  f"{self.reached.last_failure or 'no answer yet'}", file=sys.stderr)
+            if (opts.run_for is not None or opts.screenshot) and self.exit_code == 0:
+                self.exit_code = 1
+        if self.kiosk is not None:
+            self.kiosk.quitting = True            # the run is over: the window may close now
+        self.window.close()
+        self.crash.uninstall()
+        remove_translators(self.translators)
+        self.window.deleteLater()
+        return self.exit_code
 
 
 def _set_remote_speed(model: StoveModel, speed: float) -> None:

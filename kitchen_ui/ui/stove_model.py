@@ -1,8 +1,8 @@
 """The Qt bridge: one QObject that wraps a core :class:`Stove` for every widget.
 
 A stove's psygnal signals and its futures may fire on a worker thread (the simulator's thread,
-the network loop). Everything they carry is re-emitted here through a Qt signal whose receiver
-lives on the GUI thread, so Qt delivers it queued there; widgets never touch the stove or its
+the network loop). Everything they carry is posted through the one thread relay
+(:class:`~kitchen_ui.ui.relay.Relay`), so it is handled on the GUI thread; widgets never touch the stove or its
 threads and never block on it. The model keeps the latest state, the link and the plot
 history; widgets only read it and subscribe to its signals.
 """
@@ -13,12 +13,13 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..core.history import TelemetryHistory
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveInfo, StoveState, ZoneInfo, ZoneState
 from ..core.stove import Stove, completed
 from . import text
+from .relay import Relay
 
 translate = QCoreApplication.translate
 
@@ -42,7 +43,6 @@ class StoveModel(QObject):
     link_changed = Signal(object)       # LinkState
     event_received = Signal(object)     # StoveEvent
     command_failed = Signal(object)     # CommandFailure
-    _incoming = Signal(str, object)     # from any thread to the GUI thread
 
     def __init__(self, stove: Stove, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +54,8 @@ class StoveModel(QObject):
         self.last_event: StoveEvent | None = None
         if self.info is not None:
             self.history = TelemetryHistory(len(self.info.zones))
-        # AutoConnection to a slot of this GUI-thread object: direct when emitted on the GUI
-        # thread (tests, in-process commands), queued when emitted by a worker thread
-        self._incoming.connect(self._deliver)
+        # direct when posted on the GUI thread (tests, in-process commands), queued from a worker
+        self._relay = Relay(self)
         stove.telemetry.connect(self._from_stove_telemetry)
         stove.event.connect(self._from_stove_event)
         stove.link_changed.connect(self._from_stove_link)
@@ -99,10 +98,7 @@ class StoveModel(QObject):
 
     # -- stove callbacks (any thread) ---------------------------------------------------------
     def _post(self, kind: str, payload: Any) -> None:
-        try:
-            self._incoming.emit(kind, payload)
-        except RuntimeError:        # the window closed while an answer was on its way
-            pass
+        self._relay.post(self._deliver, kind, payload)
 
     def _from_stove_telemetry(self, state: StoveState) -> None:
         self._post("telemetry", state)
@@ -117,7 +113,6 @@ class StoveModel(QObject):
         self._post("info", info)
 
     # -- on the GUI thread ---------------------------------------------------------------------
-    @Slot(str, object)
     def _deliver(self, kind: str, payload: Any) -> None:
         if kind == "telemetry":
             self._apply_telemetry(payload)

@@ -183,6 +183,9 @@ def test_sessions_list_and_csv_export(capsys, db, tmp_path):
     code, out, _ = run(capsys, "sessions", "list", "--json", "--db", db)
     (item,) = json.loads(out)
     assert code == 0 and item["id"] == sid and item["title"] == "Soup night" and item["samples"] == 20 * 4
+    assert item["outcome"] == "manual" and item["energy_wh"] is None     # by hand; no energy saved with it
+    code, out, _ = run(capsys, "sessions", "list", "--db", db)
+    assert code == 0 and "manual" in out.split("Soup night")[0].split("samples")[1]
     csv_file = tmp_path / "s.csv"
     code, _, err = run(capsys, "sessions", "export", str(sid), "--csv", "-o", str(csv_file), "--db", db)
     assert code == 0 and "80 rows" in err

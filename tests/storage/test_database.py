@@ -140,3 +140,27 @@ def test_an_empty_file_becomes_a_new_database(tmp_path):
     path.touch()
     with open_db(path, seed=False) as kdb:
         assert kdb.created and kdb.version == latest_version()
+
+
+def test_upgrading_to_version_5_says_how_each_earlier_session_ended(tmp_path):
+    """Sessions recorded before outcomes existed are judged by their runs and whether they closed."""
+    path = tmp_path / "kitchen.sqlite3"
+    conn = sqlite3.connect(path)
+    apply_migrations(conn, upto=4)
+    rows = [(1, "Soup", "2024-01-01T12:00:00+00:00", "2024-01-01T13:00:00+00:00"),     # its run completed
+            (2, "Stew", "2024-01-02T12:00:00+00:00", "2024-01-02T12:10:00+00:00"),     # its run aborted
+            (3, "Rice", "2024-01-03T12:00:00+00:00", None),                             # the app died
+            (4, "Cooking by hand", "2024-01-04T12:00:00+00:00", "2024-01-04T12:30:00+00:00"),
+            (5, "Curry", "2024-01-05T12:00:00+00:00", "2024-01-05T12:30:00+00:00")]    # closed mid-run
+    conn.executemany("INSERT INTO sessions (id, title, started_at, ended_at) VALUES (?, ?, ?, ?)", rows)
+    for run, sid, status in (("a", 1, "completed"), ("b", 2, "aborted"), ("c", 3, "running"), ("d", 5, "paused")):
+        conn.execute("INSERT INTO recipe_runs VALUES (?, 't', '', ?, ?, '{}', 'a', 'b', NULL)", (run, sid, status))
+    conn.execute("INSERT INTO session_energy VALUES (1, 0, 'induction', 120.5, 0.04, 30, 0.3, 250, 'EUR', 0)")
+    conn.execute("INSERT INTO session_energy VALUES (1, 1, 'gas', 79.5, 0.01, 20, 0.1, 200, 'EUR', 0)")
+    conn.commit()
+    conn.close()
+    from kitchen_ui.storage.sessions import list_sessions
+    with open_db(path) as kdb:
+        found = {s.id: (s.outcome, s.energy_wh) for s in list_sessions(kdb)}
+    assert found == {1: ("finished", 200.0), 2: ("aborted", None), 3: ("interrupted", None),
+                     4: ("manual", None), 5: ("interrupted", None)}

@@ -6,6 +6,5 @@
 * :mod:`.eaters_bar` / :mod:`.profile_editor` — choosing who is eating; the household editor.
 * :mod:`.warning_box` / :mod:`.allergy_gate` — the allergy warning, and the gate before a run.
 * :mod:`.recipe_facts` — allergens, diets, nutrition per serving with its coverage.
-* :mod:`.energy_live` — the session's energy, live, in the status bar, saved with the session.
-* :mod:`.after_recipe` / :mod:`.weekly_view` — after a recipe; the week by day.
+* the energy views are in :mod:`kitchen_ui.ui.energy`; :mod:`.words` words figures for both.
 """

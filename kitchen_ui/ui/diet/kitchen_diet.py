@@ -7,32 +7,42 @@
 * the recipe view: the allergy warning at the top, allergens, diets and nutrition as a section;
 * starting a recipe: :meth:`KitchenDiet.ask_first` puts the allergy gate in the cooking area and
   the kitchen starts nothing until the cook acknowledges it;
-* energy: the live session figures in the status bar, saved with each session; after a recipe
-  the summary with tips in the cooking view; the week by day from the History page.
+* energy: views (:mod:`kitchen_ui.ui.energy`) of the stove's application: the live session
+  figures in the status bar; after a recipe the summary with tips in the cooking view; the week
+  by day from the History page. Metering and saving are the application's.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton
 
-from ...energy.store import settle_session
 from ...recipes.model import Recipe
-from ...recipes.run_state import RunStatus
 from ...storage.recipes_store import RecipeNotFound, RecipeSummary
-from .after_recipe import AfterRecipePanel
+from ..energy.after_recipe import AfterRecipePanel
+from ..energy.status import EnergyStatus
+from ..energy.weekly_view import WeeklyEnergyView
 from .allergy_gate import AllergyGate
 from .eaters_bar import EatersBar
-from .energy_live import EnergyStatus, SessionEnergy
 from .household import Household, RowMark
 from .profile_editor import ProfileEditor
 from .recipe_facts import RecipeFacts
 from .warning_box import WarningBox
-from .weekly_view import WeeklyEnergyView
 from .words import translate
+
+
+def energy_problem(what: str, reason: str) -> str:
+    """The stove application's energy and after-recipe problems, in the cook's words."""
+    if what == "settings":
+        return translate("Diet", "Energy costs use the default prices: {reason}").format(reason=reason)
+    if what == "save":
+        return translate("Diet", "The session's energy could not be saved: {reason}").format(reason=reason)
+    if what == "settle":
+        return translate("Diet", "The energy used before the recipe was interrupted is not counted: {reason}").format(
+            reason=reason)
+    return translate("Diet", "What this run used cannot be shown: {reason}").format(reason=reason)
 
 
 class KitchenDiet(QObject):
@@ -63,16 +73,12 @@ class KitchenDiet(QObject):
         self.gate.acknowledged.connect(lambda recipe: kitchen.start_recipe(recipe, acknowledged=True))
         self.gate.cancelled.connect(self._gate_back)
 
-        self.energy = SessionEnergy(kdb, kitchen.model.stove, self)
-        self.energy.problem.connect(lambda words: window.notices.notify(words, "error"))
-        kitchen.sessions.session_started.connect(self.energy.begin)
-        kitchen.sessions.session_ended.connect(self.energy.end)
+        self.energy = kitchen.stove.energy
+        kitchen.stove.problem.connect(self._on_problem)
         self.status = EnergyStatus(self.energy)
         window.status.addPermanentWidget(self.status)
-        self.after = AfterRecipePanel()
+        self.after = AfterRecipePanel(kitchen.stove.after)
         kitchen.cooking.set_after(self.after)
-        kitchen.run_started.connect(self._on_started)
-        kitchen.run_finished.connect(self._on_finished)
 
         self.weekly = WeeklyEnergyView(kdb)
         self.week_button = QPushButton(translate("Diet", "Energy by day"))
@@ -80,8 +86,6 @@ class KitchenDiet(QObject):
         kitchen.history_page.add_aside(self.week_button, self.weekly)
         self.week_button.clicked.connect(self.show_week)
         self.weekly.back_requested.connect(lambda: kitchen.history_page.show_aside(None))
-        if self.energy.stove.state is not None and kitchen.sessions.session_id is not None:
-            self.energy.begin(kitchen.sessions.session_id)       # a session began before we listened
 
     # -- the library and the recipe view ------------------------------------------------------------
     def mark(self, summary: RecipeSummary) -> RowMark | None:
@@ -139,34 +143,12 @@ class KitchenDiet(QObject):
         kitchen.window.show_page(kitchen.library_page)
 
     # -- energy ---------------------------------------------------------------------------------------
-    def _on_started(self, engine: Any) -> None:
-        """A run starts or resumes. Resumed after a crash, the session that died with the app has no
-        energy saved: it gets it from its samples now, so it counts for the run (and the week)."""
-        self.after.clear()
-        current = self.kitchen.sessions.session_id
-        for sid in self.kitchen.runs.sessions_of(engine.run_id):
-            if sid == current:
-                continue
-            try:
-                settle_session(self.kitchen.kdb, sid, self.energy.settings())
-            except (sqlite3.Error, LookupError) as exc:
-                self.energy.problem.emit(translate(
-                    "Diet", "The energy used before the recipe was interrupted is not counted: {reason}").format(
-                    reason=exc))
-
-    def _on_finished(self, engine: Any) -> None:
-        sid = self.kitchen.sessions.session_id
-        if sid is None:
-            return
-        self.kitchen.sessions.flush()
-        self.energy.save()
-        settings = self.energy.meter.settings if self.energy.meter is not None else self.energy.settings()
-        try:
-            self.after.show_run(self.kitchen.kdb, sid, engine.recipe, settings, run_id=engine.run_id,
-                                complete=engine.status is RunStatus.COMPLETED)
-        except (sqlite3.Error, LookupError) as exc:
-            self.kitchen.cooking.show_message(
-                translate("Diet", "What this run used cannot be shown: {reason}").format(reason=exc))
+    def _on_problem(self, what: str, reason: str) -> None:
+        words = energy_problem(what, reason)
+        if what == "after":
+            self.kitchen.cooking.show_message(words)
+        else:
+            self.kitchen.window.notices.notify(words, "error")
 
     def show_week(self) -> None:
         self.weekly.currency = self.energy.settings().currency
@@ -177,6 +159,5 @@ class KitchenDiet(QObject):
             self.kitchen.library.recipes_changed.disconnect(self._forget_recipes)
         except (ValueError, RuntimeError):
             pass
-        self.energy.end()
-        self.after.clear()
+        self.after.close_view()
         self.household.close()

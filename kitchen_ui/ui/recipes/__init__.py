@@ -11,6 +11,6 @@ Qt views over the Qt-free recipe layer (:mod:`kitchen_ui.recipes`, :mod:`kitchen
   parallel steps beside it, the next step, Confirm / Pause / Skip / Abort.
 * :mod:`.history_view` — recorded sessions, replotted with their steps and events; CSV export.
 * :mod:`.alerts` — the alert banner and the chime (tools/alert_chime.py made the WAV).
-* :mod:`.bridge` — an engine's psygnal signals onto the GUI thread.
-* :mod:`.recording` — when a cooking session starts and ends (the recorder writes off-thread).
+* when sessions start and end, and how a run proceeds, is :mod:`kitchen_ui.app`'s; its signals
+  reach the GUI thread through :mod:`kitchen_ui.ui.relay`.
 """

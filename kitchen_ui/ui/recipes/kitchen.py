@@ -1,45 +1,52 @@
-"""The kitchen in the dashboard: recipes, cooking, history and recording, wired into the window.
+"""The kitchen in the dashboard: recipes, cooking and history pages, bound to the application.
 
 :class:`Kitchen` adds the Recipes and History pages to the :class:`MainWindow`, the alert banner
-under its header and the cooking view in its recipe area, and owns what a run needs: the
-library (:class:`KitchenLibrary`), the saved runs (:class:`RunStore`), the session recorder
-(:class:`~.recording.SessionKeeper`) and, while a recipe cooks, its engine.
+under its header and the cooking view in its recipe area. What a run needs and what it decides
+(recording, energy, the run's rules, the after-recipe figures) is the Qt-free application's
+(:class:`kitchen_ui.app.kitchen.Kitchen`, one :class:`~kitchen_ui.app.stove_app.StoveApp` for the
+stove shown); this binds its signals to the views through the one thread relay
+(:class:`~kitchen_ui.ui.relay.Relay`), ticks the run on a timer and words what it refuses.
 
-The engine drives the stove only through the core ``Stove`` interface, on the stove's own clock
-(:func:`kitchen_ui.recipes.stove_clock.clock_for`). Nothing fights the cook: a tap on the manual
-control of a zone the recipe is using pauses the recipe at once and says why (the engine pauses
-by itself too when telemetry shows a zone it did not set, e.g. changed at the hob). On a
-simulated stove, starting a recipe puts its pots (with their contents) on the zones, as the cook
-would. Who is eating, nutrition and energy join through :class:`~kitchen_ui.ui.diet.kitchen_diet.KitchenDiet`
-(``kitchen.diet``): a recipe that conflicts with an allergy of someone eating starts only once the
-cook has acknowledged the warning.
+Nothing fights the cook: a tap on the manual control of a zone the recipe is using pauses the
+recipe at once and says why. Who is eating, nutrition and energy views join through
+:class:`~kitchen_ui.ui.diet.kitchen_diet.KitchenDiet` (``kitchen.diet``): a recipe that conflicts
+with an allergy of someone eating starts only once the cook has acknowledged the warning.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from ...app.kitchen import Kitchen as AppKitchen
+from ...app.recording import IDLE_CLOSE_S
+from ...app.rules import answered, asks_done, resumed_past
+from ...app.stove_app import CannotStart, Refusal
 from ...recipes.engine import RecipeEngine, RunError
-from ...recipes.model import Recipe, RecipeError
-from ...recipes.run_state import Phase, RunAlert, RunStatus, RunView
-from ...recipes.stove_clock import TelemetryClock, clock_for
+from ...recipes.model import Recipe
+from ...recipes.run_state import RunAlert, RunStatus, RunView
 from ...storage.database import KitchenDB
-from ...storage.library import KitchenLibrary
-from ...storage.recipes_store import RecipeNotFound, resolve_id
-from ...storage.runs import RunStore
-from ..diet.kitchen_diet import KitchenDiet
+from ..relay import Relay
 from ..stove_model import StoveModel
 from .alerts import AlertBanner, AlertSound
-from .bridge import EngineBridge
 from .cooking_view import CookingView
 from .history_view import HistoryPage
 from .idle_panel import IdlePanel
 from .library_view import LibraryPage
-from .recording import IDLE_CLOSE_S, SessionKeeper
 
 translate = QCoreApplication.translate
+TICK_MS = 250          # the run's countdowns move between telemetry messages
+
+
+def refusal_words(refusal: CannotStart) -> str:
+    if refusal.refusal is Refusal.BUSY:
+        return translate("Kitchen", "“{0}” is cooking: finish or abort it first.").format(refusal.detail)
+    if refusal.refusal is Refusal.NOT_CONTROLLER:
+        return translate("Kitchen", "Not connected to the stove as its controller: recipes cannot set the zones.")
+    if refusal.refusal is Refusal.UNSUITABLE:
+        return translate("Kitchen", "Cannot cook this on this stove: {0}").format(refusal.detail)
+    return translate("Kitchen", "It cannot be resumed: {0}. Discard it.").format(refusal.detail)
 
 
 class Kitchen(QObject):
@@ -48,18 +55,21 @@ class Kitchen(QObject):
 
     def __init__(self, window: Any, model: StoveModel, kdb: KitchenDB, *, sound: AlertSound | None = None,
                  flush_interval_s: float = 0.5, idle_close_s: float = IDLE_CLOSE_S,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, relay: Relay | None = None, stove_name: str = "stove") -> None:
         super().__init__(parent)
         self.window = window
         self.model = model
         self.kdb = kdb
-        self.library = KitchenLibrary(kdb)
-        self.runs = RunStore(kdb.path)
-        self.clock = clock_for(model.stove)
-        self.sessions = SessionKeeper(kdb, model, idle_close_s=idle_close_s, flush_interval_s=flush_interval_s)
+        self.relay = relay if relay is not None else Relay(self)
+        self.app = AppKitchen(kdb, self.relay.post)
+        self.stove = self.app.add_stove(
+            stove_name, model, flush_interval_s=flush_interval_s, idle_close_s=idle_close_s,
+            pot_action=lambda pot: translate("Kitchen", "put the {0} on the zone").format(pot))
+        self.library = self.app.library
         self.sessions.problem.connect(lambda msg: window.notices.notify(msg, "error"))
-        self.engine: RecipeEngine | None = None
-        self.bridge: EngineBridge | None = None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self.stove.tick)
 
         self.sound = sound if sound is not None else AlertSound(self)
         self.banner = AlertBanner(self.sound)
@@ -86,23 +96,46 @@ class Kitchen(QObject):
         self.idle.discard_requested.connect(self.discard_saved)
         window.recipe_area.set_content(self.idle)
 
+        st = self.stove
+        st.changed.connect(self.cooking.show_view)
+        st.changed.connect(self._clear_answered)
+        st.alert.connect(self._on_alert)
+        st.status_changed.connect(self._on_status)
+        st.prompt.connect(self._on_prompt)
+        st.run_started.connect(self._show_run)
+        st.run_finished.connect(self._on_finished)
+
         manual = window.manual
         for b in (*manual.level_buttons.values(), manual.boost_button, manual.hold_button, manual.off_button):
             b.clicked.connect(self._manual_touched)
         model.link_changed.connect(self._refresh_availability)
         model.info_changed.connect(self._refresh_availability)
         window.kitchen = self
+        from ..diet.kitchen_diet import KitchenDiet
         self.diet = KitchenDiet(self, self)
         self.refresh_offer()
 
+    # -- the stove's application, as the views and tests read it -------------------------------------
+    @property
+    def engine(self) -> RecipeEngine | None:
+        return self.stove.engine
+
+    @property
+    def sessions(self) -> Any:
+        return self.stove.sessions
+
+    @property
+    def runs(self) -> Any:
+        return self.stove.runs
+
+    @property
+    def clock(self) -> Any:
+        return self.stove.clock
+
     # -- starting and resuming ------------------------------------------------------------------------
     def _why_not(self) -> str:
-        if self.engine is not None and not self.engine.status.finished:
-            title = self.engine.recipe.title
-            return translate("Kitchen", "“{0}” is cooking: finish or abort it first.").format(title)
-        if self.model.info is None or not self.model.can_control:
-            return translate("Kitchen", "Not connected to the stove as its controller: recipes cannot set the zones.")
-        return ""
+        refusal = self.stove.why_not()
+        return "" if refusal is None else refusal_words(refusal)
 
     def _refresh_availability(self, *_args: object) -> None:
         why = self._why_not()
@@ -123,74 +156,36 @@ class Kitchen(QObject):
         if not acknowledged and self.diet.ask_first(recipe):
             return None
         try:
-            engine = RecipeEngine(recipe, self.model.stove, self.clock, store=self.runs)
-        except RecipeError as exc:
-            why = translate("Kitchen", "Cannot cook this on this stove: {0}").format(exc)
-            self.library_page.view.set_can_start(False, why)
+            engine = self.stove.start(recipe)
+        except CannotStart as refusal:
+            self.library_page.view.set_can_start(False, refusal_words(refusal))
             return None
-        self._place_pots(engine)
-        self._adopt(engine, self._recipe_id(recipe))
-        engine.start()
         self.window.show_page(0)
         return engine
 
     def resume_saved(self, run_id: str) -> RecipeEngine | None:
-        why = self._why_not()
-        if why:
-            self.idle.set_offer(self.idle.saved, False, why)
-            return None
         try:
-            engine = self.runs.resume(run_id, self.model.stove, self.clock)
-        except (RecipeError, LookupError) as exc:
-            why = translate("Kitchen", "It cannot be resumed: {0}. Discard it.").format(exc)
-            self.idle.set_offer(self.idle.saved, False, why)
+            engine = self.stove.resume(run_id)
+        except CannotStart as refusal:
+            self.idle.set_offer(self.idle.saved, False, refusal_words(refusal))
             return None
-        self._place_pots(engine)
-        self._adopt(engine, self._recipe_id(engine.recipe))
-        try:
-            engine.resume()
         except RunError as exc:                 # it had finished after all
             self.cooking.show_message(str(exc))
         self.window.show_page(0)
-        return engine
+        return self.stove.engine
 
     def discard_saved(self, run_id: str) -> None:
-        self.runs.discard(run_id)
+        self.stove.discard(run_id)
         self.refresh_offer()
 
     def refresh_offer(self) -> None:
-        running = self.engine.run_id if self.engine is not None else None
-        saved = [r for r in self.runs.unfinished() if r.run_id != running]
+        saved = self.stove.unfinished()
         self.idle.set_offer(saved[0] if saved else None)
         self._refresh_availability()
 
-    def _recipe_id(self, recipe: Recipe) -> int | None:
-        try:
-            return resolve_id(self.kdb, recipe.slug) if recipe.slug else None
-        except RecipeNotFound:
-            return None
-
-    def _place_pots(self, engine: RecipeEngine) -> None:
-        """On a simulated stove, stand each pot (with what is in it) on its zone."""
-        if self.model.info is None or not self.model.info.sim:
-            return
-        for pot_id, zone in engine.zone_plan.items():
-            pot = engine.recipe.pot(pot_id)
-            if pot is not None and pot.vessel is not None:
-                self.model.request("sim.set_pan", {"zone": zone, "pan": pot.vessel.pan_params()}, zone=zone,
-                                   action=translate("Kitchen", "put the {0} on the zone").format(pot.label or pot.id))
-
-    def _adopt(self, engine: RecipeEngine, recipe_id: int | None) -> None:
-        self.engine = engine
-        recorder = self.sessions.begin_recipe(engine.recipe.title, recipe_id)
-        self.runs.session_id = recorder.session_id
-        recorder.attach_engine(engine)
-        self.bridge = EngineBridge(engine, self)
-        self.bridge.changed.connect(self.cooking.show_view)
-        self.bridge.changed.connect(self._clear_answered)
-        self.bridge.alert.connect(self._on_alert)
-        self.bridge.status_changed.connect(self._on_status)
-        self.bridge.prompt.connect(self._on_prompt)
+    def _show_run(self, engine: RecipeEngine) -> None:
+        """A run was adopted by the stove's application: the cooking view takes the recipe area."""
+        self._ticker.start()
         self.cooking.chosen = None
         self.cooking.show_message("")
         self.cooking.show_view(engine.view())
@@ -202,72 +197,43 @@ class Kitchen(QObject):
 
     # -- the cook's controls --------------------------------------------------------------------------
     def _control(self, what: str, index: int | None = None) -> None:
-        engine = self.engine
-        if engine is None:
-            return
         try:
-            if what in ("confirm", "skip"):
-                getattr(engine, what)(index)
-            else:
-                getattr(engine, what)()
+            self.stove.control(what, index)
             self.cooking.show_message("")
         except RunError as exc:
             self.cooking.show_message(str(exc))
 
     def _manual_touched(self) -> None:
         """The cook took a zone by hand: if the recipe is using it, the recipe steps back."""
-        engine = self.engine
-        if engine is None or engine.status is not RunStatus.RUNNING:
-            return
         zone = self.window.manual.zone
-        if zone not in self.zones_in_use():
-            return
-        info = self.model.zone_info(zone)
-        name = info.name if info else translate("Kitchen", "zone {0}").format(zone)
-        why = translate("Kitchen", "You changed {0} by hand: the recipe paused. "
-                                   "Resume to let it set the zones again.").format(name)
-        engine.pause(why)
-        self._on_alert(RunAlert(t=self.clock.now(), kind="cook", message=why, zone=zone, warning=True))
+
+        def why() -> str:
+            info = self.model.zone_info(zone)
+            name = info.name if info else translate("Kitchen", "zone {0}").format(zone)
+            return translate("Kitchen", "You changed {0} by hand: the recipe paused. "
+                                        "Resume to let it set the zones again.").format(name)
+        alert = self.stove.take_by_hand(zone, why)
+        if alert is not None:
+            self._on_alert(alert)
 
     def zones_in_use(self) -> set[int]:
-        engine = self.engine
-        if engine is None:
-            return set()
-        zones = {a.zone for a in engine.view().active if a.zone is not None}
-        zones |= {z for z, s in dict(engine.zones.desired).items() if s is not None and s.mode != "off"}
-        return zones
+        return self.stove.zones_in_use()
 
     def _on_alert(self, alert: RunAlert) -> None:
-        self.banner.show_alert(alert, confirms=self._asks_done(alert))
+        self.banner.show_alert(alert, confirms=asks_done(self.engine, alert))
         self.cooking.flash_step(alert.step)
         self.window.side.call_attention()
-
-    def _asks_done(self, alert: RunAlert) -> bool:
-        """Does ``alert`` ask whether its step is done ("Done? …", "Time is up: …")?"""
-        engine = self.engine
-        if engine is None or alert.step is None or alert.kind not in ("prompt", "timer"):
-            return False
-        return any(a.index == alert.step and a.phase is Phase.FINISHING for a in engine.view().active)
 
     def _on_banner_ok(self, alert: RunAlert) -> None:
         """OK on a "Done?" banner is the cook's answer: the step is confirmed."""
         engine = self.engine
-        if engine is not None and engine.status is RunStatus.RUNNING and self._asks_done(alert):
+        if engine is not None and engine.status is RunStatus.RUNNING and asks_done(engine, alert):
             self._control("confirm", alert.step)
 
     def _clear_answered(self, view: RunView) -> None:
-        """The banner goes once what it said is answered: its step confirmed, ended or gone back,
-        a paused run resumed (its warning was why it paused), or the run over."""
+        """The banner goes once what it said is answered (:func:`kitchen_ui.app.rules.answered`)."""
         alert = self.banner.alert
-        if alert is None:
-            return
-        if view.status.finished:
-            self.banner.dismiss()
-            return
-        if alert.step is None:
-            return
-        step = next((a for a in view.active if a.index == alert.step), None)
-        if step is None or (alert.kind in ("prompt", "timer") and step.phase not in (Phase.PROMPT, Phase.FINISHING)):
+        if alert is not None and answered(alert, view):
             self.banner.dismiss()
 
     def _on_prompt(self, index: int, words: str) -> None:
@@ -278,26 +244,22 @@ class Kitchen(QObject):
         self._on_alert(RunAlert(t=self.clock.now(), kind="prompt", message=words, step=index))
 
     def _on_status(self, status: RunStatus) -> None:
-        engine = self.engine
         alert = self.banner.alert
-        if status is RunStatus.RUNNING and alert is not None and alert.warning and alert.step is None:
+        if alert is not None and resumed_past(alert, status):
             self.banner.dismiss()               # resumed: the cook has dealt with why it paused
-        if engine is None or not status.finished:
-            return
-        self.sessions.end_recipe()
-        self.banner.dismiss()                    # nothing it said needs the cook any more
-        if self.bridge is not None:
-            self.bridge.close()
+        if status.finished:
+            self.banner.dismiss()                # nothing it said needs the cook any more
+
+    def _on_finished(self, engine: RecipeEngine) -> None:
+        self._ticker.stop()
         self.cooking.show_view(engine.view())
-        engine.close()
         self._refresh_availability()
         self.run_finished.emit(engine)
 
     def put_away(self) -> None:
         """The finished run's view goes; the recipe area is free again."""
-        if self.engine is not None and not self.engine.status.finished:
+        if not self.stove.put_away():
             return
-        self.engine, self.bridge = None, None
         self.window.recipe_area.set_content(self.idle)
         self.refresh_offer()
 
@@ -308,12 +270,7 @@ class Kitchen(QObject):
 
     def close(self) -> None:
         """The app is closing: stop listening and recording. A running recipe stays resumable."""
-        if self.bridge is not None:
-            self.bridge.close()
-        if self.engine is not None:
-            self.engine.close()
-        self.sessions.close()
+        self._ticker.stop()
         self.diet.close()
-        self.runs.close()
-        if isinstance(self.clock, TelemetryClock):
-            self.clock.close()
+        self.app.close()
+        self.relay.close()

@@ -110,7 +110,7 @@ def test_resumed_on_a_cold_stove_the_wok_heats_back_first_and_the_energy_before_
     before_crash_wh = kitchen.diet.energy.reading.energy_wh
     assert before_crash_wh > 20
     # the kill: nothing is closed, saved or ended; the dead app's pieces just stop hearing the stove
-    kitchen.bridge.close()
+    kitchen.relay.close()                     # the run's signals no longer reach the views
     engine.close()
     kitchen.model.close()
     stove.stop()

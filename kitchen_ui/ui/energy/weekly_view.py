@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgres
 from ...energy.store import WeekEnergy, weekly_summary
 from ...storage.database import KitchenDB
 from ..zone_card import set_text
-from .words import co2, kwh, money, translate
+from ..diet.words import co2, kwh, money, translate
 
 BAR_STEPS = 1000
 

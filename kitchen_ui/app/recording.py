@@ -1,15 +1,17 @@
-"""When the dashboard records a cooking session, so the history holds cooking and not idling.
+"""When a stove's cooking is recorded, so the history holds cooking and not idling.
 
 A session starts when a zone goes on or a recipe starts, and ends once every zone has been off
 for :data:`IDLE_CLOSE_S` of stove time with no recipe under way. While it lasts, a
 :class:`~kitchen_ui.storage.recorder.SessionRecorder` writes every telemetry message, stove event
-and recipe step from its own thread; this keeper only decides when, on the GUI thread. Its title
-names the recipes cooked in it ("Cooking by hand" when there were none).
+and recipe step from its own thread; this keeper only decides when, on the host's thread. Its
+title names the recipes cooked in it ("Cooking by hand" when there were none), and it says how
+the session ended: ``manual`` by hand, ``interrupted`` while a recipe is under way (so a session
+that dies with the app says so), then ``finished`` or ``aborted`` as the recipe ends.
 
-Only the stove's controller records. An observer dashboard (a second one on the same machine and
+Only the stove's controller records. An observer (a second dashboard on the same machine and
 kitchen database, watching) sees the same telemetry; recording it too would put the same cooking
-in the history twice, so it starts no session, and a dashboard that becomes an observer stops its
-own. Once it is the controller (the other dashboard left), it records like any.
+in the history twice, so it starts no session, and a keeper whose link becomes an observer's stops
+its own. Once it is the controller (the other one left), it records like any.
 """
 
 from __future__ import annotations
@@ -17,41 +19,44 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from psygnal import Signal
 
-from ...core.model import LinkState, StoveState
-from ...storage.database import KitchenDB
-from ...storage.recorder import DEFAULT_FLUSH_S, SessionRecorder
-from ..stove_model import StoveModel
+from ..core.model import LinkState, StoveState
+from ..recipes.run_state import RunStatus
+from ..storage.database import KitchenDB
+from ..storage.recorder import DEFAULT_FLUSH_S, SessionRecorder
+from ..storage.sessions import retitle_session, set_session_outcome
+from .feed import StoveSource
+from .relay import Post, direct
 
 IDLE_CLOSE_S = 300.0
 HAND_TITLE = "Cooking by hand"
 
 
-class SessionKeeper(QObject):
+class SessionKeeper:
     session_started = Signal(int)
     session_ended = Signal(int)
     problem = Signal(str)             # the recorder cannot write (disk full, file locked …)
 
-    def __init__(self, kdb: KitchenDB, model: StoveModel, *, idle_close_s: float = IDLE_CLOSE_S,
-                 flush_interval_s: float = DEFAULT_FLUSH_S, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, kdb: KitchenDB, source: StoveSource, *, idle_close_s: float = IDLE_CLOSE_S,
+                 flush_interval_s: float = DEFAULT_FLUSH_S, post: Post = direct) -> None:
         self.kdb = kdb
-        self.model = model
+        self.post = post                   # the recorder reports problems from its writer thread
+        self.model = source
         self.idle_close_s = idle_close_s
         self.flush_interval_s = flush_interval_s
         self.recorder: SessionRecorder | None = None
-        self.busy = False                  # a recipe run is under way (set by the kitchen)
+        self.busy = False                  # a recipe run is under way (set by the stove's app)
         self.titles: list[str] = []
         self._idle_since: float | None = None
-        model.state_changed.connect(self._on_state)
-        model.link_changed.connect(self._on_link)
+        source.state_changed.connect(self._on_state)
+        source.link_changed.connect(self._on_link)
 
     @property
     def session_id(self) -> int | None:
         return None if self.recorder is None else self.recorder.session_id
 
-    # -- decisions (GUI thread) ------------------------------------------------------------------
+    # -- decisions (host thread) ----------------------------------------------------------------
     def _on_link(self, link: LinkState) -> None:
         if link.online and not link.can_control:
             self.stop()                     # the controller (another dashboard) records from now on
@@ -77,14 +82,27 @@ class SessionKeeper(QObject):
         self.busy = True
         self._idle_since = None
         if self.recorder is None:
-            return self._begin(title, recipe_id)
-        if title not in self.titles:
-            self.titles = [t for t in self.titles if t != HAND_TITLE] + [title]
-            self._retitle(", ".join(self.titles), recipe_id)
-        return self.recorder
+            rec = self._begin(title, recipe_id)
+        else:
+            rec = self.recorder
+            if title not in self.titles:
+                self.titles = [t for t in self.titles if t != HAND_TITLE] + [title]
+                self._store(retitle_session, ", ".join(self.titles), recipe_id)
+        self._set_outcome("interrupted")   # until the run ends: a session that dies now was interrupted
+        return rec
 
-    def end_recipe(self) -> None:
+    def end_recipe(self, status: RunStatus | None = None) -> None:
+        """The run is over (``status`` COMPLETED or ABORTED says how), or left to resume (None)."""
         self.busy = False
+        if status is RunStatus.COMPLETED:
+            self._set_outcome("finished")
+        elif status is RunStatus.ABORTED:
+            self._set_outcome("aborted")
+
+    def _set_outcome(self, outcome: str) -> None:
+        if self.recorder is not None and self.recorder.outcome != outcome:
+            self.recorder.outcome = outcome
+            self._store(set_session_outcome, outcome)
 
     def _begin(self, title: str, recipe_id: int | None) -> SessionRecorder:
         rec = SessionRecorder(self.kdb.path, self.model.stove, title=title, recipe_id=recipe_id,
@@ -96,16 +114,14 @@ class SessionKeeper(QObject):
         self.session_started.emit(int(rec.session_id))  # type: ignore[arg-type]
         return rec
 
-    def _retitle(self, title: str, recipe_id: int | None) -> None:
+    def _store(self, write: Any, *args: Any) -> None:
         try:
-            with self.kdb.conn:
-                self.kdb.conn.execute("UPDATE sessions SET title = ?, recipe_id = COALESCE(recipe_id, ?) WHERE id = ?",
-                                      (title, recipe_id, self.session_id))
+            write(self.kdb.conn, self.session_id, *args)
         except sqlite3.Error as exc:
-            self.problem.emit(f"cannot rename the cooking session: {exc}")
+            self.problem.emit(f"cannot update the cooking session: {exc}")
 
     def _on_problem(self, message: Any) -> None:
-        self.problem.emit(str(message))
+        self.post(self.problem.emit, str(message))
 
     # -- lifecycle ------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -125,6 +141,6 @@ class SessionKeeper(QObject):
         for sig, slot in ((self.model.state_changed, self._on_state), (self.model.link_changed, self._on_link)):
             try:
                 sig.disconnect(slot)
-            except (RuntimeError, TypeError):
+            except (RuntimeError, TypeError, ValueError):
                 pass
         self.stop()
