@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kitchen_ui.protocol.aio_server import ServerThread
-from kitchen_ui.protocol.server import build_sim_server
+from kitchen_ui.sim.serve import build_sim_server
 from kitchen_ui.sim.profiles import load_profile
 from kitchen_ui.storage.database import open_db
 from kitchen_ui.storage.runs import RunStore
@@ -53,7 +53,7 @@ def served():
 
 
 def zones_on(server) -> list[int]:
-    return server.call(lambda: [i for i, z in enumerate(server.aio.server.service.stove.zones) if z.mode != "off"])
+    return server.call(lambda: [i for i, z in enumerate(server.aio.server.backend.stove.zones) if z.mode != "off"])
 
 
 def test_a_starter_recipe_to_the_end_on_the_built_in_simulator_at_high_speed(tmp_path):
@@ -190,7 +190,7 @@ def test_a_stove_fault_fails_the_run_with_exit_1_and_its_zones_off(tmp_path, ser
         seen = _until(proc, lambda e: e["event"] == "zone" and e["setting"] != "off")
         zone = seen[-1]["zone"]
         fault = next(iter(FAULT_KINDS))
-        served.call(lambda: served.aio.server.service.stove.inject_fault(zone, fault))
+        served.call(lambda: served.aio.server.backend.stove.inject_fault(zone, fault))
         rest, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
@@ -232,7 +232,7 @@ def test_a_refused_command_fails_the_run(tmp_path, served):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
     try:
         _until(proc, lambda e: e["event"] == "step")
-        served.call(lambda: served.aio.server.service.stove.set_lock(True))
+        served.call(lambda: served.aio.server.backend.stove.set_lock(True))
         rest, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
