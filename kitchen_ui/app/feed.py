@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from psygnal import Signal
 
 from ..core.model import LinkState, StoveEvent, StoveInfo, StoveState
+from ..core.signals import disconnect_all
 from ..core.stove import Stove, completed
 from .relay import Post
 
@@ -56,12 +57,8 @@ class StoveFeed:
         return self.link.can_control
 
     def close(self) -> None:
-        for sig, cb in ((self.stove.telemetry, self._from_telemetry), (self.stove.event, self._from_event),
-                        (self.stove.link_changed, self._from_link), (self.stove.info_changed, self._from_info)):
-            try:
-                sig.disconnect(cb)
-            except (ValueError, RuntimeError):
-                pass
+        disconnect_all([(self.stove.telemetry, self._from_telemetry), (self.stove.event, self._from_event),
+                        (self.stove.link_changed, self._from_link), (self.stove.info_changed, self._from_info)])
 
     # -- any thread -----------------------------------------------------------------------------
     def _from_telemetry(self, state: StoveState) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from psygnal import Signal
 
 from ..core.model import LinkState, StoveState
+from ..core.signals import disconnect_all
 from ..recipes.run_state import RunStatus
 from ..storage.database import KitchenDB
 from ..storage.recorder import DEFAULT_FLUSH_S, SessionRecorder
@@ -138,9 +139,5 @@ class SessionKeeper:
             self.session_ended.emit(int(rec.session_id))  # type: ignore[arg-type]
 
     def close(self) -> None:
-        for sig, slot in ((self.model.state_changed, self._on_state), (self.model.link_changed, self._on_link)):
-            try:
-                sig.disconnect(slot)
-            except (RuntimeError, TypeError, ValueError):
-                pass
+        disconnect_all([(self.model.state_changed, self._on_state), (self.model.link_changed, self._on_link)])
         self.stop()

@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 from psygnal import Signal
 
+from ..core.signals import disconnect_all
 from ..recipes.engine import RecipeEngine, RunError
 from ..recipes.model import Recipe, RecipeError
 from ..recipes.run_state import RunAlert, RunStatus
@@ -161,11 +162,7 @@ class StoveApp:
         self.run_started.emit(engine)
 
     def _release(self) -> None:
-        for sig, slot in self._slots:
-            try:
-                sig.disconnect(slot)
-            except (ValueError, RuntimeError):
-                pass
+        disconnect_all(self._slots)
         self._slots = []
 
     # -- while it cooks --------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from psygnal import Signal
 
 from ..core.clock import Clock
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveState
+from ..core.signals import disconnect_all
 from ..core.stove import Stove
 from .ingredients import servings_words
 from .model import Recipe, RecipeError
@@ -101,12 +102,8 @@ class RecipeEngine(StepFlow):
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:
         """Stop listening to the stove (the run's state stays as it is)."""
-        for sig, slot in ((self.stove.telemetry, self._on_telemetry), (self.stove.event, self._on_event),
-                          (self.stove.link_changed, self._on_link)):
-            try:
-                sig.disconnect(slot)
-            except (ValueError, RuntimeError):
-                pass
+        disconnect_all([(self.stove.telemetry, self._on_telemetry), (self.stove.event, self._on_event),
+                        (self.stove.link_changed, self._on_link)])
 
     @contextmanager
     def _op(self) -> Iterator[None]:

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from ..core.clock import Clock
 from ..core.model import StoveState
+from ..core.signals import disconnect_all
 from ..core.stove import Stove
 
 MAX_GAP_S = 2.0          # wall seconds a quiet stove's time is carried forward
@@ -45,10 +46,7 @@ class TelemetryClock:
 
     def close(self) -> None:
         if self._stove is not None:
-            try:
-                self._stove.telemetry.disconnect(self.observe)
-            except (ValueError, RuntimeError):
-                pass
+            disconnect_all([(self._stove.telemetry, self.observe)])
 
     def observe(self, state: StoveState | Any) -> None:
         """Take the time of one telemetry message (any thread)."""

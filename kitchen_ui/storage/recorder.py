@@ -28,6 +28,7 @@ from typing import Any
 from psygnal import Signal
 
 from ..core.model import StoveEvent, StoveState
+from ..core.signals import disconnect_all
 from ..core.stove import Stove
 from .database import connect
 from .samples import pack_states
@@ -91,16 +92,8 @@ class SessionRecorder:
         if self._thread is None:
             return
         if self.stove is not None:
-            for sig, slot in ((self.stove.telemetry, self.record_state), (self.stove.event, self.record_event)):
-                try:
-                    sig.disconnect(slot)
-                except (ValueError, RuntimeError):
-                    pass
-        for e in self._engines:
-            try:
-                e.log.disconnect(self.record_step)
-            except (ValueError, RuntimeError):
-                pass
+            disconnect_all([(self.stove.telemetry, self.record_state), (self.stove.event, self.record_event)])
+        disconnect_all([(e.log, self.record_step) for e in self._engines])
         self._stopping = True
         self._wake.set()
         self._thread.join(timeout=10.0)

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 
+from ..core.signals import disconnect_all
 from .prefs import display_prefs
 from .units import TempUnit
 
@@ -179,12 +180,8 @@ class WindowMemory(QObject):
 
     def detach(self) -> None:
         """Stop remembering (the window is gone)."""
-        for signal, slot in ((display_prefs().unit_changed, self._on_unit),
-                             (self.window.plot.window_changed, self._on_plot_window)):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
+        disconnect_all([(display_prefs().unit_changed, self._on_unit),
+                        (self.window.plot.window_changed, self._on_plot_window)])
 
     def _after_close(self) -> None:
         if not self.window.isVisible():         # the close was not refused (the kiosk may refuse)

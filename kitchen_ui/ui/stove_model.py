@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..core.history import TelemetryHistory
 from ..core.model import LinkState, LinkStatus, StoveEvent, StoveInfo, StoveState, ZoneInfo, ZoneState
+from ..core.signals import disconnect_all
 from ..core.stove import Stove, completed
 from . import text
 from .relay import Relay
@@ -63,14 +64,10 @@ class StoveModel(QObject):
 
     def close(self) -> None:
         """Stop listening to the stove (the window is closing)."""
-        for sig, cb in ((self.stove.telemetry, self._from_stove_telemetry),
+        disconnect_all([(self.stove.telemetry, self._from_stove_telemetry),
                         (self.stove.event, self._from_stove_event),
                         (self.stove.link_changed, self._from_stove_link),
-                        (self.stove.info_changed, self._from_stove_info)):
-            try:
-                sig.disconnect(cb)
-            except (ValueError, RuntimeError):
-                pass
+                        (self.stove.info_changed, self._from_stove_info)])
 
     # -- reading -------------------------------------------------------------------------------
     @property

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 
+from ...core.signals import disconnect_all
 from ...diet.profiles import Profile, ProfileStore
 from ...recipes.model import Recipe
 from ...storage.database import KitchenDB
@@ -90,10 +91,7 @@ class Household(QObject):
         self.store.profiles_changed.connect(self._on_profiles)
 
     def close(self) -> None:
-        try:
-            self.store.profiles_changed.disconnect(self._on_profiles)
-        except (ValueError, RuntimeError):
-            pass
+        disconnect_all([(self.store.profiles_changed, self._on_profiles)])
 
     # -- who ------------------------------------------------------------------------------------
     def profiles(self) -> list[Profile]:

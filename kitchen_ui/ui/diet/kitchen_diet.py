@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton
 
+from ...core.signals import disconnect_all
 from ...recipes.model import Recipe
 from ...storage.recipes_store import RecipeNotFound, RecipeSummary
 from ..energy.after_recipe import AfterRecipePanel
@@ -155,9 +156,6 @@ class KitchenDiet(QObject):
         self.weekly.show_week()
 
     def close(self) -> None:
-        try:
-            self.kitchen.library.recipes_changed.disconnect(self._forget_recipes)
-        except (ValueError, RuntimeError):
-            pass
+        disconnect_all([(self.kitchen.library.recipes_changed, self._forget_recipes)])
         self.after.close_view()
         self.household.close()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...app.after import AfterRecipeTips
+from ...core.signals import disconnect_all
 from ..diet.words import co2, energy_line, kwh, money, percent_change, translate
 from ..recipes.recipe_view import vertical_scroll
 from ..zone_card import set_text
@@ -87,12 +88,8 @@ class AfterRecipePanel(QFrame):
         return self.after.tips
 
     def close_view(self) -> None:
-        for sig, slot in ((self.after.report_ready, self._on_report), (self.after.tips_ready, self._on_tips),
-                          (self.after.cleared, self._on_cleared)):
-            try:
-                sig.disconnect(slot)
-            except (ValueError, RuntimeError):
-                pass
+        disconnect_all([(self.after.report_ready, self._on_report), (self.after.tips_ready, self._on_tips),
+                        (self.after.cleared, self._on_cleared)])
 
     def _on_cleared(self) -> None:
         self.hide()
