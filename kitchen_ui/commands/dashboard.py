@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         if opened is None:
             return 1
         stove, network = opened
-        # the database opens (and is checked) while the window is built and painted
+        # the database opens (and is checked) on a worker thread once the first frame is painted
         kdb = _open_database(explicit, scratch)
         from ..ui.app import DashboardOptions, run_dashboard
 
@@ -123,4 +123,4 @@ def _open_database(path: str | None, scratch):
             from ..storage.backup import start_rolling_backup
             start_rolling_backup(kdb.path)      # the day's copy, made from a file that just passed its check
 
-    return OpeningDatabase(path, after_open=backup)
+    return OpeningDatabase(path, after_open=backup, start=False)

@@ -23,14 +23,24 @@ if TYPE_CHECKING:        # importing .database brings sqlite-utils: that is the 
 class OpeningDatabase:
     """``open_db(path)`` started now on a thread; :meth:`result` hands over the open database."""
 
-    def __init__(self, path: str | Path | None, *, after_open: Callable[[KitchenDB], None] | None = None) -> None:
+    def __init__(self, path: str | Path | None, *, after_open: Callable[[KitchenDB], None] | None = None,
+                 start: bool = True) -> None:
         self.path = path
         self._after_open = after_open
         self._kdb: KitchenDB | None = None
         self._error: BaseException | None = None
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._open, name="hearth-db-open", daemon=True)
-        self._thread.start()
+        self._started = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begin opening (once). The dashboard starts it after its first frame: an import on this
+        thread would otherwise compete for the interpreter with the window's own."""
+        if not self._started:
+            self._started = True
+            self._thread.start()
 
     def _open(self) -> None:
         try:
@@ -56,7 +66,9 @@ class OpeningDatabase:
         return self._kdb
 
     def close(self) -> None:
-        """Close the database if it was opened (waiting for the opening to end)."""
+        """Close the database if it was opened (waiting for an opening under way to end)."""
+        if not self._started:
+            return
         self._done.wait()
         if self._kdb is not None:
             self._kdb.close()

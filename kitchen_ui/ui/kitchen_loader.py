@@ -1,10 +1,10 @@
 """The kitchen (recipes, history, recording) joins the window once its database is open.
 
 The dashboard command opens the database on a worker thread
-(:class:`~kitchen_ui.storage.opening.OpeningDatabase`): when it is ready before the window
-shows (the usual case, ~0.1 s), the kitchen is there from the first frame; when the integrity
-check takes longer (a year of cooking after a power cut), the window and its manual control come
-up at once and the Recipes and History pages join when the file has passed. A damaged file is
+(:class:`~kitchen_ui.storage.opening.OpeningDatabase`) started once the first frame is painted:
+the window and its manual control come up at once, and the Recipes and History pages join when
+the file has passed its check (~0.1 s later as a rule; seconds for the whole-file check of a year
+of cooking after a power cut). A damaged file is
 refused: its message, naming the file and what to do, goes to the error output and stays in the
 error banner, nothing is read or written, manual control goes on working, and the run's exit
 code is 1.
@@ -34,11 +34,21 @@ class KitchenLoader(QObject):
         self._timer.timeout.connect(self._poll)
         if isinstance(kitchen_db, OpeningDatabase):
             self.opening = kitchen_db
-            self._poll()
-            if self.kitchen is None and not self.refused:
-                self._timer.start()
+            if kitchen_db.done():
+                self._poll()
+            else:                  # it opens once the first frame is on screen (a thread started
+                # earlier competes with the window's imports for the interpreter), or at once if
+                # it is already under way
+                window.plot.view.after_first_paint.append(self._begin)
+                QTimer.singleShot(3000, self._begin)   # a plot that is not on screen never paints
         elif kitchen_db is not None:
             self._attach(kitchen_db)
+
+    def _begin(self) -> None:
+        if self.opening is None or self.kitchen is not None or self.refused or self._timer.isActive():
+            return
+        self.opening.start()
+        self._timer.start()
 
     def _poll(self) -> None:
         assert self.opening is not None

@@ -89,3 +89,22 @@ def test_a_damaged_database_is_refused_by_name_and_manual_control_goes_on(qapp, 
     assert f"{path} is damaged" in seen["banner"] and seen["kitchen"] is None
     assert seen["level"] == 6
     assert path.read_bytes() == before
+
+
+def test_the_dashboard_s_own_opening_begins_after_the_first_frame(qapp, tmp_path):
+    """An opening thread started with the window would compete with its imports for the
+    interpreter: the command's opening waits for the first paint, then the kitchen joins."""
+    opening = OpeningDatabase(tmp_path / "kitchen.sqlite3", start=False)
+    stove = open_simulated(speed=1.0)
+    seen: dict = {}
+
+    def prepare(window, model) -> None:
+        seen["started_before_show"] = opening._started
+        window.plot.view.after_first_paint.insert(0, lambda: seen.setdefault("kitchen_at_first_paint", window.kitchen))
+        _at(900, lambda: seen.setdefault("kitchen", window.kitchen))
+
+    code = run_dashboard(stove, DashboardOptions(size=(1280, 800), run_for=1.2, kitchen_db=opening), prepare=prepare)
+    opening.close()
+    assert code == 0
+    assert seen["started_before_show"] is False and seen["kitchen_at_first_paint"] is None
+    assert seen["kitchen"] is not None
