@@ -23,7 +23,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import platformdirs
-import sqlite_utils
 
 from ..resources import shipped_dir
 from .integrity import BULK_TABLES, bulk_may_be_skipped, forget, quick_check, read_only, remember
@@ -173,7 +172,8 @@ class KitchenDB:
                  full_check_at: datetime | None = None, checked: bool = False) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        import sqlite_utils      # here, not at the top: it scans every installed package for plugins,
+        self.db = sqlite_utils.Database(conn)     # which the dashboard does on a worker thread
         self.created = created
         self.full_check_at = full_check_at      # when the whole file was found intact at open
         self._checked = checked                 # found intact at open: record the file as we leave it
