@@ -193,6 +193,7 @@ class FaultBanner(_Banner):
     def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
         super().__init__("FaultBanner", parent)
         self.model = model
+        self.stove_name = ""        # with several stoves, the banner names its stove (:mod:`.multi`)
         model.state_changed.connect(self._on_state)
         model.info_changed.connect(self._on_state)
         self.refresh()
@@ -209,7 +210,10 @@ class FaultBanner(_Banner):
                 faults.append(f"{name}: {text.fault(z.fault)}")
         if faults:
             words = translate("FaultBanner", "⚠ FAULT — {0}. The zone is off until the fault clears.")
-            set_text(self.label, words.format(" · ".join(faults)))
+            words = words.format(" · ".join(faults))
+            if self.stove_name:
+                words = translate("FaultBanner", "{0}: {1}").format(self.stove_name, words)
+            set_text(self.label, words)
         self.setVisible(bool(faults))
 
 
