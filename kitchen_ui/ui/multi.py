@@ -180,8 +180,8 @@ class MultiStove(QObject):
             body.plot.set_theme(theme)
             body.cards.rearrange()
             body.plot.rearrange()
-        self.bar.setFixedHeight(touch + 6)
-        for b in [*self.buttons, self.all_stoves_off_button]:
+        buttons = [*self.buttons, self.all_stoves_off_button]
+        for b in buttons:
             b.setMinimumHeight(touch)
         self.bar.setStyleSheet(
             f"QPushButton#StoveButton {{ min-width: {touch * 2}px; padding: 0 18px; font-weight: bold;"
@@ -192,3 +192,6 @@ class MultiStove(QObject):
             f" color: {theme.c('fault_text')}; }}"
             f"QPushButton#StoveButton[trouble=\"link\"] {{ background: {theme.c('warning_bg')};"
             f" color: {theme.c('warning_text')}; }}")
+        # as tall as its tallest button asks (ALL STOVES OFF wears ALL OFF's style), fixed: the body never moves
+        m = self.bar.layout().contentsMargins()
+        self.bar.setFixedHeight(max(b.sizeHint().height() for b in buttons) + m.top() + m.bottom())
