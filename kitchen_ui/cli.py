@@ -179,8 +179,9 @@ def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
-    if args.command in COMMANDS and isinstance(args.stove, list):
-        args.stove = args.stove[-1]      # a subcommand drives one stove (cook names its own --stove)
+    if args.command in COMMANDS and not isinstance(args.stove, str):
+        # a subcommand drives one stove (cook also takes its own --stove): the last given, else the simulator
+        args.stove = args.stove[-1] if args.stove else "sim"
     try:
         if args.command in COMMANDS:
             startup_gc.resume()          # only the dashboard's first frame waits for the collector

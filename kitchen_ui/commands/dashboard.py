@@ -48,6 +48,22 @@ def _open(args: argparse.Namespace):
     return opened
 
 
+def open_one_stove(args: argparse.Namespace):
+    """(stove, network) for the one ``args.stove`` URL of a command that drives one stove (cook)."""
+    from ..cli import UsageError
+    from ..connect import StoveUrlError, parse_stove_url
+    from ..sim.profiles import profile_names
+
+    try:
+        parse_stove_url(args.stove)
+    except StoveUrlError as exc:
+        raise UsageError(str(exc)) from None
+    profile = getattr(args, "profile", None)
+    if profile and not Path(profile).suffix and profile not in profile_names():
+        raise UsageError(f"--profile: no stove profile named {profile!r} (known: {', '.join(profile_names())})")
+    return _open_one(args, args.stove, profile)
+
+
 def _open_one(args: argparse.Namespace, url: str, profile: str | None):
     from ..connect import StoveUrlError, open_stove, parse_stove_url
     from ..sim.profiles import ProfileError
