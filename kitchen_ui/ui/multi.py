@@ -6,7 +6,8 @@ its own :class:`~.stove_model.StoveModel`, in the window's ``bodies`` stack. A r
 buttons under the banners names each stove; the one shown is highlighted, and a stove with a
 fault or a lost link says so on its button in colour *and* word, so a cook sees trouble on a
 stove that is not shown. Every stove's fault banner names its stove and stays up whichever is
-shown. ALL OFF switches off the stove shown; ALL STOVES OFF, beside the switcher, every stove at
+shown, and so does its link banner; a refused command of a stove not in the header's care
+names its stove among the notices. ALL OFF switches off the stove shown; ALL STOVES OFF, beside the switcher, every stove at
 once, never asking twice. What runs and is recorded where stays in :mod:`kitchen_ui.app`.
 """
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..core.model import LinkStatus
-from .banners import FaultBanner
+from .banners import FaultBanner, LinkBanner
 from .plot import TemperaturePlot
 from .recipe_area import RecipeArea, SideColumn
 from .stove_model import StoveModel
@@ -103,13 +104,18 @@ class MultiStove(QObject):
             self.extra.append(body)
         window.fault_banner.stove_name = first_name
         window.fault_banner.refresh()
-        self.fault_banners = [window.fault_banner]
+        window.link_banner.stove_name = first_name
+        window.link_banner.refresh()
+        self.fault_banners, self.link_banners = [window.fault_banner], [window.link_banner]
         for name, model in others:
-            banner = FaultBanner(model)
-            banner.stove_name = name
-            banner.refresh()
-            window.add_banner(banner)
-            self.fault_banners.append(banner)
+            for kind, banners in ((FaultBanner, self.fault_banners), (LinkBanner, self.link_banners)):
+                banner = kind(model)
+                banner.stove_name = name
+                banner.refresh()
+                window.add_banner(banner)
+                banners.append(banner)
+            # a refused command of any stove reaches the header's notices, naming its stove
+            model.command_failed.connect(lambda failure, name=name: window.notices.notify_from(name, failure))
 
         self.bar = QFrame()
         self.bar.setObjectName("StoveSwitcher")

@@ -131,3 +131,17 @@ def test_each_stove_records_its_own_session(qtbot, run):
     recorded = {s.id: s for s in list_sessions(run.kdb)}
     assert set(recorded) == ids and len(ids) == 2
     assert {s.stove_model for s in recorded.values()} == {left.info.model, right.info.model}
+
+
+def test_a_refused_command_on_the_other_stove_is_a_notice_naming_it(qtbot, run):
+    run.multi.models[1].request("zone.set_level", {"zone": 99, "level": 1}, action="set zone 99")
+    qtbot.waitUntil(lambda: any(m.startswith("right: ") for m in run.window.notices.messages), timeout=3000)
+    assert run.window.notices.isVisible()
+
+
+def test_a_lost_link_of_the_other_stove_names_it_on_its_banner_and_button(qtbot, run, two_served):
+    two_served[1].stop()
+    banner, button = run.multi.link_banners[1], run.multi.buttons[1]
+    qtbot.waitUntil(lambda: banner.isVisible() and "LINK LOST" in button.text(), timeout=5000)
+    assert banner.label.text().startswith("right: ") and button.property("trouble") == "link"
+    assert not run.multi.link_banners[0].isVisible() and run.multi.buttons[0].text() == "left"
