@@ -7,7 +7,7 @@ buttons under the banners names each stove; the one shown is highlighted, and a 
 fault or a lost link says so on its button in colour *and* word, so a cook sees trouble on a
 stove that is not shown. Every stove's fault banner names its stove and stays up whichever is
 shown, and so does its link banner; a refused command of a stove not in the header's care
-names its stove among the notices. ALL OFF switches off the stove shown; ALL STOVES OFF, beside the switcher, every stove at
+names its stove among the notices; the status bar tells about the stove shown. ALL OFF switches off the stove shown; ALL STOVES OFF, beside the switcher, every stove at
 once, never asking twice. What runs and is recorded where stays in :mod:`kitchen_ui.app`.
 """
 
@@ -151,6 +151,7 @@ class MultiStove(QObject):
         self.buttons[index].setChecked(True)
         self.window.bodies.setCurrentIndex(index)
         self.window.shown_model = self.models[index]
+        self.window.status.rebind(self.models[index])
         self.window.show_page(0)
 
     @property

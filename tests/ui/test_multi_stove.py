@@ -19,6 +19,7 @@ from kitchen_ui.sim.profiles import load_profile
 from kitchen_ui.sim.serve import build_sim_server
 from kitchen_ui.storage.database import open_db
 from kitchen_ui.storage.sessions import list_sessions
+from kitchen_ui.ui.own_words import stove_model_name
 
 FAST = dict(connect_timeout_s=1.0, request_timeout_s=0.5, max_tick_s=0.02, min_controller_retry_s=0.05,
             backoff=Backoff(0.02, 0.1))
@@ -80,6 +81,9 @@ def test_each_stove_is_driven_from_its_own_body_and_the_switcher_shows_the_other
     qtbot.waitUntil(lambda: body.cards.cards[5].height() > 0, timeout=2000)    # laid out once shown
     assert body.cards.isVisible() and not window.cards.isVisible()
     assert [c.name.text() for c in body.cards.cards] == [z.name for z in right.info.zones]
+    # the status bar tells about the stove shown
+    assert stove_model_name(right.info.model) in window.status.link.full_text
+    assert stove_model_name(left.info.model) not in window.status.link.full_text
     tap(qtbot, body.cards.cards[5])
     tap(qtbot, body.manual.level_buttons[7])
     qtbot.waitUntil(lambda: level(right, 5) == 7, timeout=3000)
