@@ -151,6 +151,7 @@ class DashboardRun:
             self._measure(self.stats)
         self.keep: list[object] = []
         self.reached = _Reached(self.model)
+        self.reached_others = [_Reached(model) for _n, _s, model in self.others]
         self.loader: KitchenLoader | None = None
         self.kiosk: Any = None
         self.memory: WindowMemory | None = None
@@ -286,10 +287,13 @@ class DashboardRun:
             print(json.dumps({**self.stats.summary(), "stoves": 1 + len(self.others)}), flush=True)
         if self.loader is not None and self.loader.refused and self.exit_code == 0:
             self.exit_code = 1            # the kitchen database was refused (damaged): said, and failed
-        if opts.network and not self.reached.ever:
-            # a run that never reached the stove did not do what was asked: say why, and fail if it quit by itself
-            print(f"kitchen-ui: never connected to the stove at {self.model.link.transport}: "
-                  f"{self.reached.last_failure or 'no answer yet'}", file=sys.stderr)
+        unreached = [("", self.model, self.reached)] if opts.network and not self.reached.ever else []
+        unreached += [(f"{name} ", model, reached) for (name, _s, model), reached in zip(self.others, self.reached_others)
+                      if model.link.transport != "in-process" and not reached.ever]
+        for name, model, reached in unreached:
+            # a run that never reached a stove did not do what was asked: say why, and fail if it quit by itself
+            print(f"kitchen-ui: never connected to the stove {name}at {model.link.transport}: "
+                  f"{reached.last_failure or 'no answer yet'}", file=sys.stderr)
             if (opts.run_for is not None or opts.screenshot) and self.exit_code == 0:
                 self.exit_code = 1
         if self.kiosk is not None:

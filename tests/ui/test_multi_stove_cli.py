@@ -55,3 +55,18 @@ def test_wrong_stove_flags_exit_2_naming_the_problem(stoves, words):
     r = run_app(*args, "--run-for", "0.1")
     assert r.returncode == 2, r.stderr
     assert words in r.stderr
+
+
+def test_a_second_stove_never_reached_is_named_and_the_run_fails(tmp_path, two_served):
+    import socket
+
+    with socket.socket() as s:          # a port with nothing listening
+        s.bind(("127.0.0.1", 0))
+        free = s.getsockname()[1]
+    token = tmp_path / "token"
+    token.write_text(TOKEN)
+    r = run_app("--stove", f"left={two_served[0]}", "--stove", f"right=ksp://127.0.0.1:{free}",
+                "--token-file", str(token), "--run-for", "1.5")
+    assert r.returncode == 1, r.stderr
+    assert f"never connected to the stove right at ksp://127.0.0.1:{free}" in r.stderr
+    assert "stove left" not in r.stderr and "stove at" not in r.stderr
