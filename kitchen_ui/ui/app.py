@@ -288,7 +288,8 @@ class DashboardRun:
         if self.loader is not None and self.loader.refused and self.exit_code == 0:
             self.exit_code = 1            # the kitchen database was refused (damaged): said, and failed
         unreached = [("", self.model, self.reached)] if opts.network and not self.reached.ever else []
-        unreached += [(f"{name} ", model, reached) for (name, _s, model), reached in zip(self.others, self.reached_others)
+        unreached += [(f"{name} ", model, reached)
+                      for (name, _s, model), reached in zip(self.others, self.reached_others)
                       if model.link.transport != "in-process" and not reached.ever]
         for name, model, reached in unreached:
             # a run that never reached a stove did not do what was asked: say why, and fail if it quit by itself

@@ -6,9 +6,13 @@ its own :class:`~.stove_model.StoveModel`, in the window's ``bodies`` stack. A r
 buttons under the banners names each stove; the one shown is highlighted, and a stove with a
 fault or a lost link says so on its button in colour *and* word, so a cook sees trouble on a
 stove that is not shown. Every stove's fault banner names its stove and stays up whichever is
-shown, and so does its link banner; a refused command of a stove not in the header's care
-names its stove among the notices; the status bar tells about the stove shown. ALL OFF switches off the stove shown; ALL STOVES OFF, beside the switcher, every stove at
-once, never asking twice. What runs and is recorded where stays in :mod:`kitchen_ui.app`.
+shown, and so does its link banner; a refused command of another stove than the first (the
+header's notices are the first stove's) is a notice naming it; the status bar tells about the
+stove shown. ALL OFF switches off the stove shown; ALL STOVES OFF, beside the switcher, every
+stove at once, never asking twice. What runs and is recorded where stays in :mod:`kitchen_ui.app`.
+
+Each stove's sessions are recorded by its own :class:`~kitchen_ui.app.stove_app.StoveApp` in the
+one kitchen (:class:`~.app.DashboardRun` adds them); recipes run on the first stove only.
 """
 
 from __future__ import annotations
