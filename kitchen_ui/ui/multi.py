@@ -12,7 +12,8 @@ stove shown. ALL OFF switches off the stove shown; ALL STOVES OFF, beside the sw
 stove at once, never asking twice. What runs and is recorded where stays in :mod:`kitchen_ui.app`.
 
 Each stove's sessions are recorded by its own :class:`~kitchen_ui.app.stove_app.StoveApp` in the
-one kitchen (:class:`~.app.DashboardRun` adds them); recipes run on the first stove only.
+one kitchen (:class:`~.app.DashboardRun` adds them); recipes run on the first stove only, and
+starting one shows that stove.
 """
 
 from __future__ import annotations
@@ -147,6 +148,7 @@ class MultiStove(QObject):
         central.insertWidget(central.indexOf(window.banner_slot) + 1, self.bar)
         self.buttons[0].setChecked(True)
         window.shown_model = window.model
+        window.kitchen_attached.connect(self._on_kitchen)
         window.installEventFilter(self)
         self._restyle()
 
@@ -157,6 +159,10 @@ class MultiStove(QObject):
         self.window.shown_model = self.models[index]
         self.window.status.rebind(self.models[index])
         self.window.show_page(0)
+
+    def _on_kitchen(self, kitchen: Any) -> None:
+        # a recipe cooks on the first stove: the cook sees it where it cooks
+        kitchen.run_started.connect(lambda _engine: self.show_stove(0))
 
     @property
     def shown(self) -> int:

@@ -149,3 +149,20 @@ def test_a_lost_link_of_the_other_stove_names_it_on_its_banner_and_button(qtbot,
     qtbot.waitUntil(lambda: banner.isVisible() and "LINK LOST" in button.text(), timeout=5000)
     assert banner.label.text().startswith("right: ") and button.property("trouble") == "link"
     assert not run.multi.link_banners[0].isVisible() and run.multi.buttons[0].text() == "left"
+
+
+def test_a_recipe_started_while_the_other_stove_is_shown_shows_the_stove_it_cooks_on(qtbot, run):
+    from kitchen_ui.recipes.model import Recipe
+
+    qtbot.waitUntil(lambda: run.loader.kitchen is not None, timeout=3000)
+    tap(qtbot, run.multi.buttons[1])
+    assert run.window.bodies.currentIndex() == 1
+    fry = Recipe.from_dict({"id": "fry", "title": "Onions", "servings": 2,
+                            "pots": [{"id": "pan", "label": "Frying pan", "zone": "small"}],
+                            "steps": [{"id": "fry", "text": "Fry the onions", "pot": "pan",
+                                       "setting": {"mode": "level", "level": 5}, "duration_s": 60}]})
+    assert run.loader.kitchen.start_recipe(fry) is not None
+    assert run.window.bodies.currentIndex() == 0 and run.multi.buttons[0].isChecked()
+    assert run.window.recipe_area.isVisibleTo(run.window)
+    qtbot.waitUntil(lambda: any(z.level == 5 for z in run.stoves[0].state.zones), timeout=3000)
+    assert all(z.level == 0 for z in run.stoves[1].state.zones)
