@@ -100,8 +100,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         prog="kitchen-ui",
         description="Hearth: a kitchen stove dashboard. Without a subcommand it opens the dashboard.")
     p.add_argument("--version", action="version", version=f"kitchen-ui {__version__}")
-    p.add_argument("--stove", default="sim", metavar="URL",
-                   help="'sim' (built-in simulated stove, default), ksp://HOST:PORT or ksps://HOST:PORT")
+    p.add_argument("--stove", action="append", metavar="[NAME=]URL",
+                   help="'sim' (built-in simulated stove, default), ksp://HOST:PORT or ksps://HOST:PORT; "
+                        "repeat as NAME=URL for several stoves in one dashboard")
     tok = p.add_mutually_exclusive_group()
     tok.add_argument("--token", metavar="T", help="the network stove's pre-shared token")
     tok.add_argument("--token-file", metavar="F", help="read the token from a file")
@@ -178,6 +179,9 @@ def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    if args.command in COMMANDS and not isinstance(args.stove, str):
+        # a subcommand drives one stove (cook also takes its own --stove): the last given, else the simulator
+        args.stove = args.stove[-1] if args.stove else "sim"
     try:
         if args.command in COMMANDS:
             startup_gc.resume()          # only the dashboard's first frame waits for the collector

@@ -8,7 +8,10 @@ from __future__ import annotations
 from .core.stove import Stove
 from .protocol.address import StoveAddress, StoveUrlError, parse_stove_url
 
-__all__ = ["StoveAddress", "StoveUrlError", "open_simulated", "open_stove", "parse_stove_url", "read_token"]
+__all__ = ["StoveAddress", "StoveUrlError", "open_simulated", "open_stove", "parse_stove_specs", "parse_stove_url",
+           "read_token"]
+
+SINGLE_NAME = "stove"      # the name of the one stove of a plain ``--stove URL``
 
 
 def open_simulated(profile: str | None = None, zones: int | None = None, speed: float = 1.0,
@@ -50,3 +53,30 @@ def open_stove(address: str = "sim", *, profile: str | None = None, zones: int |
         return NetworkStove(addr, token=secret, ca_cert=ca_cert)
     except ValueError as exc:  # an unreadable --ca-cert file
         raise StoveUrlError(f"--ca-cert: {exc}") from None
+
+
+def parse_stove_specs(values: list[str] | None) -> list[tuple[str, str]]:
+    """``--stove`` as given (repeatable) as (name, url) pairs, in order.
+
+    No flag is the simulator; one plain URL is the one stove it always was; several stoves each
+    need a name (``NAME=URL``), unique and not empty. Raises :class:`StoveUrlError` naming the
+    problem.
+    """
+    values = list(values or ["sim"])
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        name, sep, url = value.partition("=")
+        if not sep:
+            if len(values) > 1:
+                raise StoveUrlError(f"--stove {value!r}: with several stoves, name each one as NAME=URL")
+            name, url = SINGLE_NAME, value
+        name, url = name.strip(), url.strip()
+        if not name:
+            raise StoveUrlError(f"--stove {value!r}: the stove's name before '=' is empty")
+        if not url:
+            raise StoveUrlError(f"--stove {value!r}: no address after '='")
+        if any(name == other for other, _ in pairs):
+            raise StoveUrlError(f"--stove: two stoves are named {name!r}; each name must be unique")
+        parse_stove_url(url)          # a wrong address is named now, before any stove opens
+        pairs.append((name, url))
+    return pairs

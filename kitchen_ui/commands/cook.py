@@ -127,7 +127,7 @@ def _cook(args: argparse.Namespace, kdb: Any, report: Any, network: bool) -> int
     from ..app.stove_app import CannotStart
     from ..recipes.engine import RunError
     from ..storage.recipes_store import RecipeNotFound
-    from .dashboard import _open
+    from .dashboard import open_one_stove as _open
 
     recipe = None
     if not args.resume:

@@ -24,19 +24,53 @@ from pathlib import Path
 
 
 def _open(args: argparse.Namespace):
+    """[(name, stove, network)] for every ``--stove`` (none started yet), or None after saying
+    why one cannot be opened (those already opened are let go)."""
     from ..cli import UsageError
-    from ..connect import StoveUrlError, open_stove, parse_stove_url
-    from ..sim.profiles import ProfileError, profile_names
+    from ..connect import StoveUrlError, parse_stove_specs
+    from ..sim.profiles import profile_names
 
     try:
-        address = parse_stove_url(args.stove)
+        specs = parse_stove_specs(args.stove)
     except StoveUrlError as exc:
         raise UsageError(str(exc)) from None
     profile = getattr(args, "profile", None)
     if profile and not Path(profile).suffix and profile not in profile_names():
         raise UsageError(f"--profile: no stove profile named {profile!r} (known: {', '.join(profile_names())})")
+    opened = []
+    for name, url in specs:
+        one = _open_one(args, url, profile)
+        if one is None:
+            for _name, stove, _net in opened:
+                stove.stop()
+            return None
+        opened.append((name, *one))
+    return opened
+
+
+def open_one_stove(args: argparse.Namespace):
+    """(stove, network) for the one ``args.stove`` URL of a command that drives one stove (cook)."""
+    from ..cli import UsageError
+    from ..connect import StoveUrlError, parse_stove_url
+    from ..sim.profiles import profile_names
+
     try:
-        stove = open_stove(args.stove, profile=profile, zones=getattr(args, "zones", None), speed=args.speed,
+        parse_stove_url(args.stove)
+    except StoveUrlError as exc:
+        raise UsageError(str(exc)) from None
+    profile = getattr(args, "profile", None)
+    if profile and not Path(profile).suffix and profile not in profile_names():
+        raise UsageError(f"--profile: no stove profile named {profile!r} (known: {', '.join(profile_names())})")
+    return _open_one(args, args.stove, profile)
+
+
+def _open_one(args: argparse.Namespace, url: str, profile: str | None):
+    from ..connect import StoveUrlError, open_stove, parse_stove_url
+    from ..sim.profiles import ProfileError
+
+    address = parse_stove_url(url)
+    try:
+        stove = open_stove(url, profile=profile, zones=getattr(args, "zones", None), speed=args.speed,
                            token=getattr(args, "token", None), token_file=getattr(args, "token_file", None),
                            ca_cert=getattr(args, "ca_cert", None))
     except ImportError as exc:
@@ -96,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         opened = _open(args)
         if opened is None:
             return 1
-        stove, network = opened
+        (name, stove, network), more = opened[0], opened[1:]
         # the database opens (and is checked) on a worker thread once the first frame is painted
         kdb = _open_database(explicit, scratch)
         from ..ui.app import DashboardOptions, run_dashboard
@@ -104,7 +138,9 @@ def run(args: argparse.Namespace) -> int:
         opts = DashboardOptions(size=tuple(args.size) if args.size else None, run_for=args.run_for,
                                 screenshot=args.screenshot, stats=args.stats, demo=args.demo, speed=args.speed,
                                 network=network, kitchen_db=kdb, kiosk=bool(getattr(args, "kiosk", False)),
-                                dim_after_s=getattr(args, "dim_after", None), **ui)
+                                dim_after_s=getattr(args, "dim_after", None), stove_name=name,
+                                more_stoves=[(n, st) for n, st, _net in more],
+                                **ui)
         return run_dashboard(stove, opts)
     finally:
         if kdb is not None:

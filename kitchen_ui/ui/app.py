@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import signal
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -59,6 +59,8 @@ class DashboardOptions:
     settings: AppSettings | None = None   # None: a temporary store (nothing remembered)
     dim_after_s: float | None = None      # kiosk: None = as set in the settings
     log_dir: Path | None = None    # where uncaught errors are logged (None: stderr only)
+    stove_name: str = "stove"      # the first stove's name (recorded with its sessions)
+    more_stoves: list[tuple[str, Stove]] = field(default_factory=list)   # the others, by name (not started)
 
 
 def demo_commands(model: StoveModel) -> None:
@@ -134,6 +136,11 @@ class DashboardRun:
         self.model = StoveModel(stove)
         self.window = MainWindow(self.model, load_theme_or_default())
         self.window.resize(*(opts.size or DEFAULT_SIZE))
+        self.others = [(name, other, StoveModel(other)) for name, other in opts.more_stoves]
+        self.multi: Any = None
+        if self.others:
+            from .multi import MultiStove
+            self.multi = MultiStove(self.window, opts.stove_name, [(n, m) for n, _s, m in self.others])
         self.banner = banner = ErrorBanner()
         self.window.add_banner(banner)
         self.crash = CrashGuard(banner, opts.log_dir, parent=self.window)
@@ -144,9 +151,14 @@ class DashboardRun:
             self._measure(self.stats)
         self.keep: list[object] = []
         self.reached = _Reached(self.model)
+        self.reached_others = [_Reached(model) for _n, _s, model in self.others]
         self.loader: KitchenLoader | None = None
         self.kiosk: Any = None
         self.memory: WindowMemory | None = None
+
+    def _add_other_stoves(self, kitchen: Any) -> None:
+        for name, _stove, model in self.others:
+            kitchen.app.add_stove(name, model)
 
     def _measure(self, stats: FrameStats) -> None:
         self.window.plot.on_work = stats.add_work
@@ -161,13 +173,20 @@ class DashboardRun:
         self.window.plot.view.on_paint = on_paint
 
     def run(self) -> int:
+        started: list[Stove] = []
         try:
-            self.stove.start()
+            for stove in [self.stove, *(other for _n, other, _m in self.others)]:
+                stove.start()
+                started.append(stove)
         except Exception as exc:  # a stove that cannot start must say why, not crash
             print(f"kitchen-ui: cannot start the stove: {exc}", file=sys.stderr)
+            for stove in started:
+                stove.stop()
             self.crash.uninstall()
             remove_translators(self.translators)
             self.model.close()
+            for _n, _s, model in self.others:
+                model.close()
             self.window.deleteLater()
             return 1
         try:
@@ -181,7 +200,9 @@ class DashboardRun:
     def _build(self) -> None:
         opts, window, model = self.opts, self.window, self.model
         # the recipes, history and recording: now if the database is open, else when it is
-        self.loader = KitchenLoader(window, model, opts.kitchen_db, self.banner)
+        if self.others:      # every stove's sessions are recorded: one StoveApp each, in one kitchen
+            window.kitchen_attached.connect(self._add_other_stoves)
+        self.loader = KitchenLoader(window, model, opts.kitchen_db, self.banner, stove_name=opts.stove_name)
         # remembered choices; geometry only for a desktop window the user placed (not screenshots)
         self.memory = WindowMemory(window, self.settings, restore_geometry=not opts.kiosk and opts.size is None
                                    and not opts.screenshot)
@@ -209,6 +230,8 @@ class DashboardRun:
         else:
             kiosk.show_full_screen()
         window.start()
+        if self.multi is not None:
+            self.multi.start()
         if kiosk is not None:
             kiosk.start()
         if startup_gc.paused():          # the collector back on once the first frame is painted
@@ -249,20 +272,29 @@ class DashboardRun:
         if self.loader is not None:
             self.loader.close()
         self.window.plot.stop()
+        if self.multi is not None:
+            self.multi.stop()
         self.model.close()
         self.stove.stop()
+        for _name, stove, model in self.others:
+            model.close()
+            stove.stop()
 
     def _finish(self) -> int:
         """Figures, the never-reached stove's reason, the window gone; the exit code."""
         opts = self.opts
         if self.stats is not None:
-            print(json.dumps(self.stats.summary()), flush=True)
+            print(json.dumps({**self.stats.summary(), "stoves": 1 + len(self.others)}), flush=True)
         if self.loader is not None and self.loader.refused and self.exit_code == 0:
             self.exit_code = 1            # the kitchen database was refused (damaged): said, and failed
-        if opts.network and not self.reached.ever:
-            # a run that never reached the stove did not do what was asked: say why, and fail if it quit by itself
-            print(f"kitchen-ui: never connected to the stove at {self.model.link.transport}: "
-                  f"{self.reached.last_failure or 'no answer yet'}", file=sys.stderr)
+        unreached = [("", self.model, self.reached)] if opts.network and not self.reached.ever else []
+        unreached += [(f"{name} ", model, reached)
+                      for (name, _s, model), reached in zip(self.others, self.reached_others)
+                      if model.link.transport != "in-process" and not reached.ever]
+        for name, model, reached in unreached:
+            # a run that never reached a stove did not do what was asked: say why, and fail if it quit by itself
+            print(f"kitchen-ui: never connected to the stove {name}at {model.link.transport}: "
+                  f"{reached.last_failure or 'no answer yet'}", file=sys.stderr)
             if (opts.run_for is not None or opts.screenshot) and self.exit_code == 0:
                 self.exit_code = 1
         if self.kiosk is not None:

@@ -193,6 +193,7 @@ class FaultBanner(_Banner):
     def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
         super().__init__("FaultBanner", parent)
         self.model = model
+        self.stove_name = ""        # with several stoves, the banner names its stove (:mod:`.multi`)
         model.state_changed.connect(self._on_state)
         model.info_changed.connect(self._on_state)
         self.refresh()
@@ -209,7 +210,10 @@ class FaultBanner(_Banner):
                 faults.append(f"{name}: {text.fault(z.fault)}")
         if faults:
             words = translate("FaultBanner", "⚠ FAULT — {0}. The zone is off until the fault clears.")
-            set_text(self.label, words.format(" · ".join(faults)))
+            words = words.format(" · ".join(faults))
+            if self.stove_name:
+                words = translate("FaultBanner", "{0}: {1}").format(self.stove_name, words)
+            set_text(self.label, words)
         self.setVisible(bool(faults))
 
 
@@ -217,6 +221,7 @@ class LinkBanner(_Banner):
     def __init__(self, model: StoveModel, parent: QWidget | None = None) -> None:
         super().__init__("LinkBanner", parent)
         self.model = model
+        self.stove_name = ""        # with several stoves, the banner names its stove (:mod:`.multi`)
         model.link_changed.connect(self._on_change)
         self.refresh()
 
@@ -253,6 +258,8 @@ class LinkBanner(_Banner):
             kind = "observer"
             words = translate("LinkBanner", "Observer session: another device controls this stove. Controls are off; "
                                             "ALL OFF still works.")
+        if words and self.stove_name:
+            words = translate("FaultBanner", "{0}: {1}").format(self.stove_name, words)
         set_prop(self, "kind", kind)
         set_text(self.label, words)
         self.label.setToolTip(link.message)      # the technical detail, for whoever sets the stove up
@@ -323,6 +330,10 @@ class NoticeBar(_Banner):
 
     def _on_failure(self, failure: CommandFailure) -> None:
         self.notify(str(failure), "error")
+
+    def notify_from(self, stove_name: str, failure: CommandFailure) -> None:
+        """A refused command of another stove in the same window (:mod:`.multi`), named."""
+        self.notify(translate("FaultBanner", "{0}: {1}").format(stove_name, failure), "error")
 
     def _on_event(self, ev: StoveEvent) -> None:
         notice = notices.event_notice(ev, self.model.link, getattr(self.model.stove, "session_id", None))

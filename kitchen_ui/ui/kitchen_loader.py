@@ -23,8 +23,9 @@ POLL_MS = 25
 
 
 class KitchenLoader(QObject):
-    def __init__(self, window: Any, model: Any, kitchen_db: Any, banner: Any) -> None:
+    def __init__(self, window: Any, model: Any, kitchen_db: Any, banner: Any, *, stove_name: str = "stove") -> None:
         super().__init__(window)
+        self.stove_name = stove_name
         self.window, self.model, self.banner = window, model, banner
         self.kitchen = None
         self.refused = ""                       # why the database was refused, if it was
@@ -68,7 +69,7 @@ class KitchenLoader(QObject):
 
     def _attach(self, kdb: Any) -> None:
         from .recipes.kitchen import Kitchen
-        self.kitchen = Kitchen(self.window, self.model, kdb)
+        self.kitchen = Kitchen(self.window, self.model, kdb, stove_name=self.stove_name)
         self.window.kitchen_attached.emit(self.kitchen)
 
     def close(self) -> None:

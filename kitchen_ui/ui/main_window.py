@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 400)
         self.close_guard: Callable[[], bool] | None = None    # False refuses a close (the kiosk's PIN)
         self.kitchen = None                                   # set by the kitchen, when there is one
+        self.shown_model: StoveModel | None = None            # with several stoves: the one shown
 
         # header: the app, the latest notices (refused commands, stove events) and the one
         # button that must always be there; the stove's name and link are in the status bar
@@ -124,8 +125,10 @@ class MainWindow(QMainWindow):
         body.addLayout(left, 5)
         body.addWidget(self.side, 3)           # its width is its share, not what its texts ask for
         self._size_side(1280)
+        self.bodies = QStackedWidget()         # one dashboard body per stove (:mod:`.multi` adds the others)
+        self.bodies.addWidget(self.dashboard_page)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.dashboard_page)
+        self.pages.addWidget(self.bodies)
         self.pages.currentChanged.connect(lambda i: self.page_changed.emit(self.pages.widget(i)))
 
         central = QWidget()
@@ -148,13 +151,14 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------
     def all_off(self) -> None:
-        self.model.all_off()
+        """Every zone of the stove shown off (:mod:`.multi` sets ``shown_model`` when there are several)."""
+        (self.shown_model or self.model).all_off()
 
     # -- pages and banners (the kitchen adds its own) ------------------------------------------------
     def add_page(self, name: str, widget: QWidget) -> QPushButton:
         """Add a page with a tab in the header (the first call also makes the Dashboard tab)."""
         if not self.nav_buttons:
-            self._nav_button(translate("MainWindow", "Dashboard"), self.dashboard_page).setChecked(True)
+            self._nav_button(translate("MainWindow", "Dashboard"), self.bodies).setChecked(True)
         self.pages.addWidget(widget)
         return self._nav_button(name, widget)
 
@@ -171,6 +175,8 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget | int) -> None:
         """Show a page (widget or index; 0 is the dashboard) and light up its tab."""
+        if not isinstance(page, int) and self.bodies.indexOf(page) >= 0:
+            page = self.bodies            # a stove's dashboard body is on the dashboard page
         index = page if isinstance(page, int) else self.pages.indexOf(page)
         if not 0 <= index < self.pages.count():
             return

@@ -11,6 +11,9 @@ Two failure states at 1024x600, where room is scarcest: the link lost (the dashb
 simulated stove served over KSP/1 on loopback, whose server then goes away, as a stove that
 loses power would) and the offer to resume a recipe cut short (a run started on a throwaway
 stove and left unfinished in the kitchen database, as a killed app leaves it).
+
+Two stoves in one window (``two-stoves-1280x800.png``): the one not shown cooks, then a sensor
+fails on it; its switcher button and a banner naming it say so.
 """
 
 from __future__ import annotations
@@ -36,6 +39,18 @@ def _inject_fault_later(window, model) -> None:
         model.request("sim.inject_fault", {"zone": 2, "fault": "sensor_open"}, zone=2, action="inject a fault")
 
     QTimer.singleShot(int(RUN_FOR_S * 1000 * 0.6), inject)
+
+
+def _two_stoves(window, model) -> None:
+    """The wok station (not shown) cooks, then its sensor fails: its button and a banner say so."""
+    from PySide6.QtCore import QTimer
+
+    from .multi import MultiStove
+
+    wok = window.findChild(MultiStove).models[1]
+    QTimer.singleShot(int(RUN_FOR_S * 1000 * 0.3), lambda: wok.set_level(0, 7))
+    QTimer.singleShot(int(RUN_FOR_S * 1000 * 0.6), lambda: wok.request(
+        "sim.inject_fault", {"zone": 1, "fault": "sensor_open"}, zone=1, action="inject a fault"))
 
 
 def _show_recipe(window, model) -> None:
@@ -121,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         ("kiosk.png", (1280, 800), None),
         ("link-lost-1024x600.png", (1024, 600), _LosingLink),
         ("resume-offer-1024x600.png", (1024, 600), _interrupted_run),
+        ("two-stoves-1280x800.png", (1280, 800), _two_stoves),
     )
     only = set(args[1:])                    # names of shots to make (default: all)
     from ..storage.database import open_db
@@ -140,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
             opts = DashboardOptions(size=size, run_for=RUN_FOR_S, screenshot=str(folder / name),
                                     demo=prepare not in (_show_recipe, _cook, _allergy_warning), speed=SPEED, kitchen_db=kdb,
                                     kiosk=name.startswith("kiosk"), network=not stove.__class__.__name__.startswith("Local"))
+            if prepare is _two_stoves:
+                opts.stove_name = "Main hob"
+                opts.more_stoves = [("Wok station", open_simulated(zones=6, speed=SPEED))]
             code = run_dashboard(stove, opts, prepare=prepare)
         if code != 0:
             return code

@@ -93,9 +93,23 @@ class StoveStatusBar(QStatusBar):
         self.addWidget(self.link, 1)
         for w in (self.lock, self.stove_time, self.power):
             self.addPermanentWidget(w)
-        model.link_changed.connect(self._on_change)
-        model.state_changed.connect(self._on_change)
-        model.info_changed.connect(self._on_change)
+        self._listen(model, True)
+        self.refresh()
+
+    def _listen(self, model: StoveModel, on: bool) -> None:
+        for signal in (model.link_changed, model.state_changed, model.info_changed):
+            if on:
+                signal.connect(self._on_change)
+            else:
+                signal.disconnect(self._on_change)
+
+    def rebind(self, model: StoveModel) -> None:
+        """Tell about another stove (the one shown, when the window has several)."""
+        if model is self.model:
+            return
+        self._listen(self.model, False)
+        self.model = model
+        self._listen(model, True)
         self.refresh()
 
     def _on_change(self, _x: object) -> None:

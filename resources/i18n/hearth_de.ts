@@ -781,6 +781,10 @@
         <source>⚠ FAULT — {0}. The zone is off until the fault clears.</source>
         <translation>⚠ STÖRUNG — {0}. Die Kochzone bleibt aus, bis die Störung behoben ist.</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPage</name>
@@ -1119,6 +1123,29 @@
     <message>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
+    </message>
+</context>
+<context>
+    <name>Multi</name>
+    <message>
+        <source>FAULT</source>
+        <translation>STÖRUNG</translation>
+    </message>
+    <message>
+        <source>LINK LOST</source>
+        <translation>VERBINDUNG VERLOREN</translation>
+    </message>
+    <message>
+        <source>Show the stove {0}</source>
+        <translation>Herd {0} zeigen</translation>
+    </message>
+    <message>
+        <source>ALL STOVES OFF</source>
+        <translation>ALLE HERDE AUS</translation>
+    </message>
+    <message>
+        <source>Switch every zone of every stove off now</source>
+        <translation>Jetzt jede Kochzone jedes Herdes ausschalten</translation>
     </message>
 </context>
 <context>
