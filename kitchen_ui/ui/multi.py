@@ -158,11 +158,20 @@ class MultiStove(QObject):
         self.window.bodies.setCurrentIndex(index)
         self.window.shown_model = self.models[index]
         self.window.status.rebind(self.models[index])
+        self._energy_for(index)
         self.window.show_page(0)
+
+    def _energy_for(self, index: int) -> None:
+        """The status bar's energy figure is the first stove's session (where recipes cook): it
+        shows with that stove only, never beside another stove's name."""
+        status = getattr(getattr(getattr(self.window, "kitchen", None), "diet", None), "status", None)
+        if status is not None:
+            status.setVisible(index == 0)
 
     def _on_kitchen(self, kitchen: Any) -> None:
         # a recipe cooks on the first stove: the cook sees it where it cooks
         kitchen.run_started.connect(lambda _engine: self.show_stove(0))
+        self._energy_for(self.shown)
 
     @property
     def shown(self) -> int:

@@ -88,6 +88,11 @@ def test_each_stove_is_driven_from_its_own_body_and_the_switcher_shows_the_other
     tap(qtbot, body.manual.level_buttons[7])
     qtbot.waitUntil(lambda: level(right, 5) == 7, timeout=3000)
     assert level(left, 3) == 0 and level(right, 1) == 0          # nothing went to the wrong stove
+    # the energy figure is the first stove's: it never stands beside the other stove's name
+    energy = window.kitchen.diet.status
+    assert energy.isHidden()
+    tap(qtbot, multi.buttons[0])
+    assert not energy.isHidden()
 
 
 def test_all_off_switches_off_the_stove_shown_and_all_stoves_off_both(qtbot, run):
