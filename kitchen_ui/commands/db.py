@@ -13,16 +13,15 @@ import sys
 import time
 from pathlib import Path
 
+from . import action_adder
+
 
 def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser("db", help="check, back up or restore the kitchen database",
                        description="The kitchen database file: check it, back it up, restore a backup.")
     ds = p.add_subparsers(dest="db_command", metavar="ACTION")
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        sp = ds.add_parser(name, help=help_text, description=help_text)
-        sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        return sp
+    add = action_adder(ds)
 
     add("check", "check the database for damage (exit 1 if damaged) and list its backups")
     add("backup", "write a consistent copy of the database to FILE").add_argument("file", metavar="FILE")

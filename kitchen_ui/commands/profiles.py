@@ -10,16 +10,15 @@ import argparse
 import json
 import sys
 
+from . import action_adder
+
 
 def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser("profiles", help="household profiles (allergies, diets)",
                        description="Household profiles: who eats, their allergies and diets.")
     ps = p.add_subparsers(dest="profiles_command", metavar="ACTION")
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        sp = ps.add_parser(name, help=help_text, description=help_text)
-        sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        return sp
+    add = action_adder(ps)
 
     sp = add("add", "add a profile, or change the one with that name")
     sp.add_argument("name", metavar="NAME")

@@ -13,17 +13,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import action_adder
+
 
 def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser("recipes", help="recipes in the kitchen database",
                        description="The recipe library: list, show, import, export, and try on a simulated stove.")
     rs = p.add_subparsers(dest="recipes_command", metavar="ACTION")
-    db_help = argparse.SUPPRESS
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        sp = rs.add_parser(name, help=help_text, description=help_text)
-        sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
-        return sp
+    add = action_adder(rs)
 
     sp = add("list", "list the recipes")
     sp.add_argument("--json", action="store_true", help="print JSON")
