@@ -131,6 +131,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                    help="start a few zones on the simulated stove so there is something to watch")
     p.add_argument("--db", metavar="PATH", help="the kitchen database (default: $HEARTH_DB, else in your user "
                    "data folder; --screenshot/--run-for runs without either use a temporary one)")
+    from .mqtt.cli_args import add_broker_args
+    add_broker_args(p, ca_flag="--broker-ca-cert",
+                    url_help="an MQTT broker shared with other kitchens (the Recipes page's Community tab)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     wanted = _named_commands(argv)
     for name, module_name in COMMANDS.items():

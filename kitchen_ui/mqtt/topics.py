@@ -9,12 +9,13 @@ With the default prefix ``hearth`` (``--topic-prefix``), for a stove the bridge 
     hearth/wok/telemetry               QoS 0     JSON: one KSP/1 telemetry object (StoveState.to_dict), full rate
     hearth/wok/event                   QoS 1     JSON: one KSP/1 event (StoveEvent.to_dict)
     hearth/wok/state                   retained  JSON for Home Assistant, throttled to <= 2 Hz a stove
-    hearth/wok/run                     retained  JSON: the recipe cooking on it and its time left ("" = none)
     hearth/wok/error                   QoS 1     JSON: {"topic", "error", "code"}: a refused or malformed command
     hearth/wok/zone/<n>/level/set      command   "0".."9" (n as the cook counts: 1 = first zone)
     hearth/wok/all_off/set             command   any payload (HA's button sends "PRESS")
     hearth/wok/request                 command   JSON: {"id", "method", "params", "reply_to"}: a KSP/1 request
     hearth/reply/<client-id>           replies   JSON: {"id", "result"} or {"id", "error": {"code", "message"}}
+    hearth/runs/<uid>                  retained  JSON: the recipe cooking on the stove whose hello id is <uid>
+                                                 and its time left, from the dashboard running it ("" = none)
     hearth/kitchen/power               retained  JSON: {"power_w", "stoves"}: the whole kitchen now
     hearth/archive/<uid>               retained  JSON: a shared recipe (schema.org JSON-LD, story, author, licence)
 
@@ -98,8 +99,10 @@ class Topics:
     def ha_state(self, stove: str) -> str:
         return self.stove(stove, "state")
 
-    def run(self, stove: str) -> str:
-        return self.stove(stove, "run")
+    def run(self, stove_uid: str) -> str:
+        """Keyed by the stove's own KSP/1 id (slugged): the dashboard running a recipe does not
+        know the name a bridge gave the stove; a screen matches it through ``info``'s hello."""
+        return f"{self.prefix}/runs/{stove_uid}"
 
     def error(self, stove: str) -> str:
         return self.stove(stove, "error")
