@@ -1,0 +1,92 @@
+"""Talking to the broker for the archive, in plain blocking calls (the CLI, a GUI worker thread).
+
+Each call runs one aiomqtt client in its own ``asyncio.run``: connect, publish or collect, leave.
+Reading the archive means subscribing to ``<prefix>/archive/+`` and keeping the retained messages
+the broker sends at once, until nothing more has come for ``quiet_s`` (or ``timeout_s`` is over).
+A broker that cannot be reached, refuses the login or drops the connection is a
+:class:`BrokerUnreachable` naming the broker and why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from typing import Any
+
+from .archive import Listing, read_listing
+from .broker import BrokerLogin
+from .topics import Topics
+
+QUIET_S = 0.5            # retained messages come right after the subscription is granted
+TIMEOUT_S = 10.0
+
+
+class BrokerUnreachable(ConnectionError):
+    """The broker could not be reached or refused us; the message names it and the reason."""
+
+
+def _client(login: BrokerLogin, timeout_s: float) -> Any:
+    import aiomqtt
+    return aiomqtt.Client(**login.client_kwargs(), timeout=timeout_s)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
+        return "no answer in time"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS: {exc.reason or text}"
+    return text
+
+
+async def _guard(login: BrokerLogin, work: Any, timeout_s: float) -> Any:
+    import aiomqtt
+    try:
+        async with asyncio.timeout(timeout_s):
+            return await work
+    except (aiomqtt.MqttError, OSError, TimeoutError, asyncio.TimeoutError) as exc:
+        raise BrokerUnreachable(f"cannot reach the broker {login.address}: {_reason(exc)}") from None
+
+
+def publish_retained(login: BrokerLogin, topic: str, payload: bytes, *, timeout_s: float = TIMEOUT_S) -> None:
+    """Publish ``payload`` retained with QoS 1 and wait for the broker to take it."""
+    async def work() -> None:
+        async with _client(login, timeout_s) as client:
+            await client.publish(topic, payload, qos=1, retain=True)
+    asyncio.run(_guard(login, work(), timeout_s))
+
+
+def collect_retained(login: BrokerLogin, topic: str, *, quiet_s: float = QUIET_S, timeout_s: float = TIMEOUT_S,
+                     first_only: bool = False) -> list[tuple[str, bytes]]:
+    """The retained (topic, payload) on ``topic`` (may hold a wildcard), as the broker has them now."""
+    async def work() -> list[tuple[str, bytes]]:
+        got: list[tuple[str, bytes]] = []
+        async with _client(login, timeout_s) as client:
+            await client.subscribe(topic, qos=1)
+            messages = aiter(client.messages)
+            while True:
+                try:
+                    msg = await asyncio.wait_for(anext(messages), quiet_s)
+                except (asyncio.TimeoutError, TimeoutError):
+                    break              # quiet: the broker has sent what it keeps
+                if msg.retain:         # a live publish while we look is someone sharing now: next time
+                    payload = msg.payload if isinstance(msg.payload, (bytes, bytearray)) else str(msg.payload).encode()
+                    got.append((str(msg.topic), bytes(payload)))
+                    if first_only:
+                        break
+        return got
+    return asyncio.run(_guard(login, work(), timeout_s))
+
+
+def fetch_listing(login: BrokerLogin, topics: Topics, *, quiet_s: float = QUIET_S,
+                  timeout_s: float = TIMEOUT_S) -> Listing:
+    """Everything shared under ``topics``' prefix, checked (:func:`~.archive.read_listing`)."""
+    return read_listing(collect_retained(login, topics.archive_all(), quiet_s=quiet_s, timeout_s=timeout_s),
+                        topics.prefix)
+
+
+def fetch_one(login: BrokerLogin, topics: Topics, uid: str, *, quiet_s: float = 2.0,
+              timeout_s: float = TIMEOUT_S) -> Listing:
+    """The one share ``uid`` (an empty listing if the broker keeps none)."""
+    got = collect_retained(login, topics.archive(uid), quiet_s=quiet_s, timeout_s=timeout_s, first_only=True)
+    return read_listing(got, topics.prefix)
