@@ -196,6 +196,8 @@ def parse_share(topic_uid: str, payload: bytes | bytearray) -> SharedRecipe:
     _check_tree(doc, uid)
     if doc.get("format") != SHARE_FORMAT:
         raise ShareRejected(uid, f"format: expected {SHARE_FORMAT!r}, not {doc.get('format')!r}")
+    if doc.get("uid") is None:
+        raise ShareRejected(uid, "uid: missing (it must match its topic)")
     if doc.get("uid") != topic_uid:
         raise ShareRejected(uid, f"uid {str(doc.get('uid'))[:80]!r} does not match its topic")
     author = _text(doc, "author", uid, MAX_NAME)
