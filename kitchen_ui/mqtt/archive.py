@@ -73,7 +73,7 @@ class SharedRecipe:
     def excerpt(self, chars: int = 160) -> str:
         """The story's first words, for a list row."""
         text = " ".join(self.recipe.story.text.split())
-        return text if len(text) <= chars else text[:chars - 1].rsplit(" ", 1)[0] + "…"
+        return text if len(text) <= chars else text[:chars - 1].rsplit(" ", 1)[0].rstrip(".,;:—-") + "…"
 
     def to_listing(self) -> dict[str, Any]:
         return {"uid": self.uid, "title": self.title, "author": self.author, "licence": self.licence,

@@ -10,6 +10,7 @@ A broker that cannot be reached, refuses the login or drops the connection is a
 from __future__ import annotations
 
 import asyncio
+import re
 import ssl
 from typing import Any
 
@@ -22,7 +23,11 @@ TIMEOUT_S = 10.0
 
 
 class BrokerUnreachable(ConnectionError):
-    """The broker could not be reached or refused us; the message names it and the reason."""
+    """The broker could not be reached or refused us; the message names it and the ``reason``."""
+
+    def __init__(self, broker: str, reason: str) -> None:
+        super().__init__(f"cannot reach the broker {broker}: {reason}")
+        self.broker, self.reason = broker, reason
 
 
 def _client(login: BrokerLogin, timeout_s: float) -> Any:
@@ -31,7 +36,7 @@ def _client(login: BrokerLogin, timeout_s: float) -> Any:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
+    text = re.sub(r"^\[Errno -?\d+\] ", "", str(exc)) or type(exc).__name__
     if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
         return "no answer in time"
     if isinstance(exc, ssl.SSLError):
@@ -45,7 +50,7 @@ async def _guard(login: BrokerLogin, work: Any, timeout_s: float) -> Any:
         async with asyncio.timeout(timeout_s):
             return await work
     except (aiomqtt.MqttError, OSError, TimeoutError, asyncio.TimeoutError) as exc:
-        raise BrokerUnreachable(f"cannot reach the broker {login.address}: {_reason(exc)}") from None
+        raise BrokerUnreachable(str(login.address), _reason(exc)) from None
 
 
 def publish_retained(login: BrokerLogin, topic: str, payload: bytes, *, timeout_s: float = TIMEOUT_S) -> None:
