@@ -166,9 +166,9 @@ class CommunityPage(QWidget):
         if n == 0:
             words = translate("CommunityPage", "Nothing shared on {0} yet").format(m.broker)
         else:
-            words = translate("CommunityPage", "{0} recipes shared on {1}").format(n, m.broker)
+            words = translate("CommunityPage", "Recipes shared on {1}: {0}").format(n, m.broker)
         if bad:
-            words += " " + translate("CommunityPage", "({0} rejected: broken or unsafe)").format(bad)
+            words += " " + translate("CommunityPage", "(rejected as broken or unsafe: {0})").format(bad)
         return words
 
     def _on_row(self, row: int) -> None:
