@@ -12,6 +12,7 @@ and the error log (``$HEARTH_LOG_DIR``, else the user's state folder): such runs
 temporary folder.
 
 ``--lang`` must name a language Hearth has (exit 2 otherwise); ``--kiosk`` opens the kiosk.
+``--broker`` (with its login flags) gives the Recipes page its Community tab; a wrong one exits 2.
 """
 
 from __future__ import annotations

@@ -14,12 +14,14 @@ import re
 import ssl
 from typing import Any
 
-from .archive import Listing, read_listing
+from .archive import Listing, ShareRejected, read_listing
 from .broker import BrokerLogin
 from .topics import Topics
 
 QUIET_S = 0.5            # retained messages come right after the subscription is granted
 TIMEOUT_S = 10.0
+MAX_SHARES = 2000        # a look at the archive keeps at most this many messages ...
+MAX_TOTAL = 64 * 1024 * 1024     # ... and bytes: a flood of shares cannot fill the memory
 
 
 class BrokerUnreachable(ConnectionError):
@@ -62,10 +64,13 @@ def publish_retained(login: BrokerLogin, topic: str, payload: bytes, *, timeout_
 
 
 def collect_retained(login: BrokerLogin, topic: str, *, quiet_s: float = QUIET_S, timeout_s: float = TIMEOUT_S,
-                     first_only: bool = False) -> list[tuple[str, bytes]]:
-    """The retained (topic, payload) on ``topic`` (may hold a wildcard), as the broker has them now."""
+                     first_only: bool = False, overflow: list[str] | None = None) -> list[tuple[str, bytes]]:
+    """The retained (topic, payload) on ``topic`` (may hold a wildcard), as the broker has them now;
+    past :data:`MAX_SHARES` or :data:`MAX_TOTAL` it stops, and says so in ``overflow``."""
+    overflow = [] if overflow is None else overflow
     async def work() -> list[tuple[str, bytes]]:
         got: list[tuple[str, bytes]] = []
+        total = 0
         async with _client(login, timeout_s) as client:
             await client.subscribe(topic, qos=1)
             messages = aiter(client.messages)
@@ -77,7 +82,13 @@ def collect_retained(login: BrokerLogin, topic: str, *, quiet_s: float = QUIET_S
                 if msg.retain:         # a live publish while we look is someone sharing now: next time
                     payload = msg.payload if isinstance(msg.payload, (bytes, bytearray)) else str(msg.payload).encode()
                     got.append((str(msg.topic), bytes(payload)))
+                    total += len(payload)
                     if first_only:
+                        break
+                    if len(got) >= MAX_SHARES or total >= MAX_TOTAL:
+                        got.append((str(msg.topic), b""))      # (read_listing skips it)
+                        overflow.append(f"more than {len(got) - 1} messages ({total // (1024 * 1024)} MiB) on the "
+                                        "broker; the rest was not read")
                         break
         return got
     return asyncio.run(_guard(login, work(), timeout_s))
@@ -86,8 +97,11 @@ def collect_retained(login: BrokerLogin, topic: str, *, quiet_s: float = QUIET_S
 def fetch_listing(login: BrokerLogin, topics: Topics, *, quiet_s: float = QUIET_S,
                   timeout_s: float = TIMEOUT_S) -> Listing:
     """Everything shared under ``topics``' prefix, checked (:func:`~.archive.read_listing`)."""
-    return read_listing(collect_retained(login, topics.archive_all(), quiet_s=quiet_s, timeout_s=timeout_s),
-                        topics.prefix)
+    overflow: list[str] = []
+    listing = read_listing(collect_retained(login, topics.archive_all(), quiet_s=quiet_s, timeout_s=timeout_s,
+                                            overflow=overflow), topics.prefix)
+    listing.rejected += [ShareRejected("(the rest)", why) for why in overflow]
+    return listing
 
 
 def fetch_one(login: BrokerLogin, topics: Topics, uid: str, *, quiet_s: float = 2.0,

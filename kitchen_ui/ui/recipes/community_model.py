@@ -5,7 +5,7 @@ never waits on the network) and brings the result back to the GUI thread through
 :class:`~kitchen_ui.ui.relay.Relay`; ``changed`` tells the view to redraw from :attr:`state`,
 :attr:`listing` and :attr:`problem`. Importing writes into the kitchen's library on the GUI
 thread (the library is used from that thread only), with where the recipe came from.
-A broker that cannot be reached is tried again every :data:`RETRY_S` seconds while it is shown.
+A broker that cannot be reached is tried again every :data:`RETRY_S` seconds.
 """
 
 from __future__ import annotations

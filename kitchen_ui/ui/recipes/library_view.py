@@ -7,6 +7,8 @@ library changes (``KitchenLibrary.recipes_changed``, e.g. after an import).
 
 On a short page (a 1024x600 screen) the filters fold behind one **Filters** button beside the
 search, which says how many are on, so the list keeps room for more than a couple of recipes.
+Other tabs may join the library on this page (:meth:`LibraryPage.add_tab`: the Community tab
+with ``--broker``); without them the page has no tab row.
 """
 
 from __future__ import annotations

@@ -134,3 +134,15 @@ def test_importing_a_rejected_share_says_why_and_writes_nothing(tmp_path, capsys
     assert code == 1 and "is rejected" in err and "markup" in err
     code, out, _err = run_cli(capsys, "recipes", "list", "--json", "--db", db_b)
     assert "Soup" not in out
+
+
+def test_a_flood_of_shares_is_read_only_up_to_a_cap_and_said(monkeypatch, mosquitto):
+    from kitchen_ui.mqtt import archive_client
+
+    login, topics = broker_login(mosquitto.url), Topics()
+    for i in range(6):
+        publish_retained(login, topics.archive(f"flood-{i}"), b"{}")
+    monkeypatch.setattr(archive_client, "MAX_SHARES", 4)
+    listing = archive_client.fetch_listing(login, topics)
+    assert len(listing.rejected) == 4 + 1             # four read (each an empty object), then the cap said
+    assert "the rest was not read" in listing.rejected[-1].reason
