@@ -25,8 +25,9 @@ def register_actions(add: Callable[[str, str], argparse.ArgumentParser]) -> None
     sp.add_argument("id", metavar="ID", help="recipe number or slug")
     add_broker_args(sp, required=True)
     sp.add_argument("--author", metavar="NAME", help="who shares it (default: the recipe's cook, else the kitchen)")
-    sp.add_argument("--licence", "--license", dest="licence", metavar="SPDX", default=DEFAULT_LICENCE,
-                    help=f"the licence others may use it under, an SPDX id (default {DEFAULT_LICENCE})")
+    sp.add_argument("--licence", "--license", dest="licence", metavar="SPDX",
+                    help=f"the licence others may use it under, an SPDX id (default {DEFAULT_LICENCE}, the "
+                         "starter archive's; a recipe that names another licence needs this flag)")
     sp.add_argument("--kitchen", metavar="NAME", help="this kitchen's name, as others see it (default: the host name)")
     sp = add("community", "list the recipes kitchens have shared on an MQTT broker, or import one")
     add_broker_args(sp, required=True)
@@ -58,13 +59,13 @@ def _name(text: str | None, flag: str) -> str | None:
 
 def do_share(args: argparse.Namespace) -> int:
     from ..cli import UsageError
-    from ..mqtt.archive import ShareRejected, build_share, check_licence
+    from ..mqtt.archive import DEFAULT_LICENCE, ShareRejected, build_share, check_licence
     from ..mqtt.archive_client import publish_retained
     from ..storage.database import open_db
     from ..storage.recipes_store import load_recipe, resolve_id
     login, topics = _login(args)
     try:
-        licence = check_licence(args.licence)
+        licence = None if args.licence is None else check_licence(args.licence)
     except ValueError as exc:
         raise UsageError(f"--licence: {exc}") from None
     kitchen = _name(args.kitchen, "--kitchen") or socket.gethostname()[:120] or "kitchen"
@@ -73,6 +74,12 @@ def do_share(args: argparse.Namespace) -> int:
         rid = resolve_id(kdb, args.id)
         recipe = load_recipe(kdb, rid)
     author = author or recipe.story.cook or kitchen
+    if licence is None:
+        if recipe.licence.strip().replace(" ", "-").upper() not in ("", DEFAULT_LICENCE.upper()):
+            print(f"kitchen-ui: error: '{recipe.title}' says its licence is '{recipe.licence}': say under which "
+                  "licence you may share it with --licence SPDX (e.g. CC-BY-4.0)", file=sys.stderr)
+            return 1
+        licence = DEFAULT_LICENCE
     try:
         uid, payload = build_share(recipe, kitchen=kitchen, author=author, licence=licence)
     except ShareRejected as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from archive_helpers import kitchen_with_soup, run_cli
+from archive_helpers import GRANDMAS_SOUP, kitchen_with_soup, run_cli
 
 from kitchen_ui.cli import main
 from kitchen_ui.storage.database import open_db
@@ -138,3 +138,17 @@ def test_wrong_flags_exit_2_naming_the_problem(capsys, argv, words):
         code = exc.code
     err = capsys.readouterr().err
     assert code == 2 and words in err
+
+
+def test_a_recipe_under_another_licence_is_shared_only_with_licence_said(tmp_path, capsys, mosquitto):
+    soup = dict(GRANDMAS_SOUP, slug="family-soup", title="Family soup", licence="All rights reserved")
+    path = tmp_path / "family.json"
+    path.write_text(json.dumps(soup), encoding="utf-8")
+    db = str(tmp_path / "a.sqlite3")
+    assert run_cli(capsys, "recipes", "import", str(path), "--db", db)[0] == 0
+    code, _out, err = run_cli(capsys, "recipes", "share", "family-soup", "--broker", mosquitto.url, "--db", db)
+    assert code == 1 and "says its licence is 'All rights reserved'" in err and "--licence" in err
+    assert run_cli(capsys, "recipes", "community", "--broker", mosquitto.url, "--json", "--db", db)[1] == ""
+    code, out, err = run_cli(capsys, "recipes", "share", "family-soup", "--broker", mosquitto.url, "--licence",
+                             "CC-BY-NC-4.0", "--db", db)
+    assert code == 0 and "CC-BY-NC-4.0" in out
