@@ -22,14 +22,16 @@ QUIET_S = 0.5            # retained messages come right after the subscription i
 TIMEOUT_S = 10.0
 MAX_SHARES = 2000        # a look at the archive keeps at most this many messages ...
 MAX_TOTAL = 64 * 1024 * 1024     # ... and bytes: a flood of shares cannot fill the memory
+_LOGIN_REFUSED = {4, 5, 134, 135}  # MQTT 3.1.1 and 5 CONNACK: bad user name or password, not authorised
 
 
 class BrokerUnreachable(ConnectionError):
     """The broker could not be reached or refused us; the message names it and the ``reason``."""
 
-    def __init__(self, broker: str, reason: str) -> None:
-        super().__init__(f"cannot reach the broker {broker}: {reason}")
-        self.broker, self.reason = broker, reason
+    def __init__(self, broker: str, reason: str, *, login_refused: bool = False) -> None:
+        super().__init__(f"the broker {broker} refused the login ({reason}): check --username and --password-file"
+                         if login_refused else f"cannot reach the broker {broker}: {reason}")
+        self.broker, self.reason, self.login_refused = broker, reason, login_refused
 
 
 def _client(login: BrokerLogin, timeout_s: float) -> Any:
@@ -38,7 +40,7 @@ def _client(login: BrokerLogin, timeout_s: float) -> Any:
 
 
 def _reason(exc: BaseException) -> str:
-    text = re.sub(r"^\[Errno -?\d+\] ", "", str(exc)) or type(exc).__name__
+    text = re.sub(r"^\[(Errno|code:) ?-?\d+\] ", "", str(exc)) or type(exc).__name__
     if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
         return "no answer in time"
     if isinstance(exc, ssl.SSLError):
@@ -52,7 +54,9 @@ async def _guard(login: BrokerLogin, work: Any, timeout_s: float) -> Any:
         async with asyncio.timeout(timeout_s):
             return await work
     except (aiomqtt.MqttError, OSError, TimeoutError, asyncio.TimeoutError) as exc:
-        raise BrokerUnreachable(str(login.address), _reason(exc)) from None
+        rc = getattr(exc, "rc", None)
+        refused = isinstance(getattr(rc, "value", rc), int) and getattr(rc, "value", rc) in _LOGIN_REFUSED
+        raise BrokerUnreachable(str(login.address), _reason(exc), login_refused=refused) from None
 
 
 def publish_retained(login: BrokerLogin, topic: str, payload: bytes, *, timeout_s: float = TIMEOUT_S) -> None:

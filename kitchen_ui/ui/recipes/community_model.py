@@ -68,7 +68,10 @@ class CommunityModel(QObject):
         try:
             listing = self._fetch(self.login, self.topics)
         except Exception as exc:  # noqa: BLE001 - whatever the network says, the tab says it and retries
-            self._relay.post(self._failed, getattr(exc, "reason", "") or str(exc) or type(exc).__name__)
+            why = getattr(exc, "reason", "") or str(exc) or type(exc).__name__
+            if getattr(exc, "login_refused", False):
+                why = f"{why} (--username, --password-file)"
+            self._relay.post(self._failed, why)
             return
         self._relay.post(self._loaded, listing)
 

@@ -152,3 +152,37 @@ def test_a_recipe_under_another_licence_is_shared_only_with_licence_said(tmp_pat
     code, out, err = run_cli(capsys, "recipes", "share", "family-soup", "--broker", mosquitto.url, "--licence",
                              "CC-BY-NC-4.0", "--db", db)
     assert code == 0 and "CC-BY-NC-4.0" in out
+
+
+@pytest.fixture
+def broker_with_login(tmp_path):
+    """Mosquitto with a password file. Run as root, Mosquitto drops to its own user, which cannot
+    read pytest's private temporary folder: it is told to stay (``user root``) for the test."""
+    import os
+
+    from broker_process import Mosquitto
+    broker = Mosquitto(tmp_path / "login-broker", users={"kitchen-a": "s3cret"})
+    if os.geteuid() == 0:
+        with open(broker.config, "a") as fh:
+            fh.write("user root\n")
+    yield broker.start()
+    broker.stop()
+
+
+def test_a_broker_with_a_login_shares_with_the_right_password_and_refuses_a_wrong_one(tmp_path, capsys,
+                                                                                       broker_with_login):
+    broker = broker_with_login
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.write_text("s3cret\n")
+    bad.write_text("guess\n")
+    db = kitchen_with_soup(tmp_path, capsys)
+    code, _out, err = run_cli(capsys, "recipes", "share", "grandmas-barley-soup", "--broker", broker.url,
+                              "--username", "kitchen-a", "--password-file", str(bad), "--db", db)
+    assert code == 1 and f"the broker {broker.url} refused the login (Not authorized)" in err
+    assert "s3cret" not in err and "guess" not in err
+    code, out, err = run_cli(capsys, "recipes", "share", "grandmas-barley-soup", "--broker", broker.url,
+                             "--username", "kitchen-a", "--password-file", str(good), "--db", db)
+    assert code == 0, err
+    code, out, err = run_cli(capsys, "recipes", "community", "--broker", broker.url, "--username", "kitchen-a",
+                             "--password-file", str(good), "--json")
+    assert code == 0 and json.loads(out)["title"] == "Grandma's barley soup"
