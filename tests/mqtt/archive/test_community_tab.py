@@ -90,6 +90,11 @@ def test_the_tab_lists_what_kitchen_a_shared_and_imports_it_with_its_provenance(
     kitchen_b.library_page.select("grandmas-barley-soup")               # and the library tab has it now
     assert kitchen_b.library_page.body.isVisible() and not page.isVisible()
     assert "Grandma's barley soup" in kitchen_b.library_page.titles()
+    note = kitchen_b.provenance_note                                     # and it says where it came from
+    assert note.isVisible() and note.text().startswith("From the community archive: shared by Ana Kowalska from Nord")
+    assert mosquitto.url in note.text()
+    kitchen_b.library_page.select("arroz-rojo")                          # the kitchen's own: no note
+    assert not note.isVisible()
 
 
 def test_a_hostile_share_is_counted_as_rejected_and_never_shown(qtbot, tmp_path, capsys, mosquitto, kitchen_b):
