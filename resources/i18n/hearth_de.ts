@@ -1413,6 +1413,13 @@ Lizenz: MIT.</translation>
     </message>
 </context>
 <context>
+    <name>ProvenanceNote</name>
+    <message>
+        <source>From the community archive: shared by {0} from {1} on {2}, licence {3}; imported from {4}.</source>
+        <translation>Aus dem Gemeinschaftsarchiv: geteilt von {0} aus {1} am {2}, Lizenz {3}; importiert von {4}.</translation>
+    </message>
+</context>
+<context>
     <name>RecipeArea</name>
     <message>
         <source>Recipe</source>
