@@ -43,7 +43,7 @@ MAX_NUMBER = 1e9
 UID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 LICENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+-]{0,63}$")      # an SPDX identifier
 _MARKUP = re.compile(r"<[A-Za-z!/?]|javascript:", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")   # incl. bidi overrides
 
 
 class ShareRejected(ValueError):
@@ -140,6 +140,10 @@ def _check_tree(doc: Any, uid: str) -> None:
         if isinstance(v, dict):
             if len(v) > MAX_ITEMS:
                 raise ShareRejected(uid, f"{where}: {len(v)} fields (at most {MAX_ITEMS})")
+            for k in v:                # a key ends up in the reason: checked before it is named
+                if len(k) > 64 or _CONTROL.search(k) or _MARKUP.search(k):
+                    raise ShareRejected(uid, f"{where}: a field name that is too long or not plain text "
+                                             f"({k[:20]!r}…)")
             stack += [(x, f"{path}.{k}" if path else str(k), depth + 1) for k, x in v.items()]
         elif isinstance(v, list):
             if len(v) > MAX_ITEMS:
