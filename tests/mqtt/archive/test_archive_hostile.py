@@ -12,6 +12,7 @@ from kitchen_ui.mqtt.archive import MAX_PAYLOAD, ShareRejected, build_share, par
 from kitchen_ui.mqtt.archive_client import publish_retained
 from kitchen_ui.mqtt.broker import broker_login
 from kitchen_ui.mqtt.topics import Topics
+from kitchen_ui.recipes.archive import starter_recipes
 from kitchen_ui.recipes.model import Recipe
 
 
@@ -149,3 +150,9 @@ def test_a_flood_of_shares_is_read_only_up_to_a_cap_and_said(monkeypatch, mosqui
     listing = archive_client.fetch_listing(login, topics)
     assert len(listing.rejected) == 4 + 1             # four read (each an empty object), then the cap said
     assert "the rest was not read" in listing.rejected[-1].reason
+
+
+@pytest.mark.parametrize("recipe", starter_recipes(), ids=lambda r: r.slug)
+def test_every_starter_recipe_passes_the_checks_and_reads_back_whole(recipe):
+    uid, payload = build_share(recipe, kitchen="Nord", author="Ana")
+    assert parse_share(uid, payload).recipe == recipe
