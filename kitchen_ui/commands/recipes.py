@@ -109,8 +109,8 @@ def do_list(args: argparse.Namespace) -> int:
 def do_show(args: argparse.Namespace) -> int:
     from ..diet.inference import recipe_diet
     from ..nutrition.calc import recipe_nutrition
-    from ..storage.recipes_store import load_recipe, resolve_id
     from ..storage.provenance import provenance_of
+    from ..storage.recipes_store import load_recipe, resolve_id
     with _open(args) as kdb:
         rid = resolve_id(kdb, args.id)
         recipe = load_recipe(kdb, rid)
