@@ -12,6 +12,7 @@ and the error log (``$HEARTH_LOG_DIR``, else the user's state folder): such runs
 temporary folder.
 
 ``--lang`` must name a language Hearth has (exit 2 otherwise); ``--kiosk`` opens the kiosk.
+``--broker`` (with its login flags) gives the Recipes page its Community tab; a wrong one exits 2.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
     kdb = None
     try:
         ui = _ui_choices(args, Path(scratch.name) if scratch is not None else None)
+        community = _community(args)
         opened = _open(args)
         if opened is None:
             return 1
@@ -140,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
                                 network=network, kitchen_db=kdb, kiosk=bool(getattr(args, "kiosk", False)),
                                 dim_after_s=getattr(args, "dim_after", None), stove_name=name,
                                 more_stoves=[(n, st) for n, st, _net in more],
+                                community=community,
                                 **ui)
         return run_dashboard(stove, opts)
     finally:
@@ -147,6 +150,19 @@ def run(args: argparse.Namespace) -> int:
             kdb.close()
         if scratch is not None:
             scratch.cleanup()
+
+
+def _community(args: argparse.Namespace):
+    """(login, topics) for ``--broker`` (the Community tab), None without it; wrong flags exit 2."""
+    from ..cli import UsageError
+    from ..mqtt.broker import BrokerError
+    from ..mqtt.cli_args import login_from_args
+    from ..mqtt.topics import TopicError, Topics
+    try:
+        login = login_from_args(args)
+        return None if login is None else (login, Topics(args.topic_prefix))
+    except (BrokerError, TopicError) as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _open_database(path: str | None, scratch):

@@ -1,4 +1,4 @@
-"""``kitchen-ui recipes``: list, show, import, export and try recipes (no Qt).
+"""``kitchen-ui recipes``: list, show, import, export, try; share and community (.community). No Qt.
 
 Exit codes: 0 done; 1 the operation failed (the message says what and where; also a profile in
 ``list --for`` that does not exist); 2 usage error (also an unknown allergen id in
@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     sp.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS,
                     help="stove profile of the simulated stove (default: the default one)")
     sp.add_argument("--json", action="store_true", help="print the result as JSON")
+    from .community import register_actions
+    register_actions(add)         # share, community: the archive on an MQTT broker
     return p
 
 
@@ -60,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
 
     action = getattr(args, "recipes_command", None)
     if action is None:
-        raise UsageError("recipes: choose an action: list, show, export, import or try")
+        raise UsageError("recipes: choose an action: list, show, export, import, try, share or community")
+    from .community import ACTIONS as COMMUNITY
     try:
-        return int(ACTIONS[action](args))
+        return int({**ACTIONS, **COMMUNITY}[action](args))
     except BrokenPipeError:
         raise  # the reader went away (``| head``): not an error of ours; cli.main handles it
     except (DatabaseError, RecipeError, RecipeNotFound, ProfileNotFound, NutritionDataError, OSError) as exc:
@@ -106,18 +109,23 @@ def do_list(args: argparse.Namespace) -> int:
 def do_show(args: argparse.Namespace) -> int:
     from ..diet.inference import recipe_diet
     from ..nutrition.calc import recipe_nutrition
+    from ..storage.provenance import provenance_of
     from ..storage.recipes_store import load_recipe, resolve_id
     with _open(args) as kdb:
         rid = resolve_id(kdb, args.id)
         recipe = load_recipe(kdb, rid)
+        came_from = provenance_of(kdb, rid)
     diet = recipe_diet(recipe)
     nutrition = recipe_nutrition(recipe)
     if args.json:
         print(json.dumps({"id": rid, **recipe.to_dict(), "allergens": list(diet.allergens), "diets": list(diet.diets),
-                          "dietary_detail": diet.to_dict(), "nutrition": nutrition.to_dict()},
+                          "dietary_detail": diet.to_dict(), "nutrition": nutrition.to_dict(),
+                          "provenance": came_from and came_from.to_dict()},
                          indent=2, ensure_ascii=False))
         return 0
     print(render_recipe(recipe, rid))
+    if came_from is not None:
+        print(f"\nFrom the community archive: {came_from.describe()}")
     print(render_diet_and_nutrition(diet, nutrition))
     return 0
 

@@ -61,6 +61,7 @@ class DashboardOptions:
     log_dir: Path | None = None    # where uncaught errors are logged (None: stderr only)
     stove_name: str = "stove"      # the first stove's name (recorded with its sessions)
     more_stoves: list[tuple[str, Stove]] = field(default_factory=list)   # the others, by name (not started)
+    community: Any = None          # (BrokerLogin, Topics): the Recipes page gets the Community tab
 
 
 def demo_commands(model: StoveModel) -> None:
@@ -202,6 +203,9 @@ class DashboardRun:
         # the recipes, history and recording: now if the database is open, else when it is
         if self.others:      # every stove's sessions are recorded: one StoveApp each, in one kitchen
             window.kitchen_attached.connect(self._add_other_stoves)
+        if opts.community is not None:       # the community archive on the broker, beside the library
+            from .recipes.community_model import attach
+            window.kitchen_attached.connect(lambda kitchen: attach(kitchen, *opts.community))
         self.loader = KitchenLoader(window, model, opts.kitchen_db, self.banner, stove_name=opts.stove_name)
         # remembered choices; geometry only for a desktop window the user placed (not screenshots)
         self.memory = WindowMemory(window, self.settings, restore_geometry=not opts.kiosk and opts.size is None

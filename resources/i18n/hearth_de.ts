@@ -24,6 +24,99 @@
     </message>
 </context>
 <context>
+    <name>CommunityPage</name>
+    <message>
+        <source>Community</source>
+        <translation>Gemeinschaft</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The community archive cannot be reached.
+{0}: {1}
+Hearth tries again every {2} s.</source>
+        <translation>Das Gemeinschaftsarchiv ist nicht erreichbar.
+{0}: {1}
+Hearth versucht es alle {2} s erneut.</translation>
+    </message>
+    <message>
+        <source>No kitchen has shared a recipe here yet.
+Share one of yours with: kitchen-ui recipes share ID --broker {0}</source>
+        <translation>Hier hat noch keine Küche ein Rezept geteilt.
+Teilen Sie eines Ihrer Rezepte mit: kitchen-ui recipes share ID --broker {0}</translation>
+    </message>
+    <message>
+        <source>Looking at the community archive…</source>
+        <translation>Das Gemeinschaftsarchiv wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Looking at the community archive on {0}…</source>
+        <translation>Das Gemeinschaftsarchiv auf {0} wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot reach {0}</source>
+        <translation>{0} ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The community archive on {0}.</source>
+        <translation>Das Gemeinschaftsarchiv auf {0}.</translation>
+    </message>
+    <message>
+        <source>Nothing shared on {0} yet</source>
+        <translation>Auf {0} ist noch nichts geteilt</translation>
+    </message>
+    <message>
+        <source>Recipes shared on {1}: {0}</source>
+        <translation>Geteilte Rezepte auf {1}: {0}</translation>
+    </message>
+    <message>
+        <source>(rejected as broken or unsafe: {0})</source>
+        <translation>(als fehlerhaft oder unsicher abgelehnt: {0})</translation>
+    </message>
+    <message>
+        <source>Shared by {0} from {1} on {2} · licence {3}</source>
+        <translation>Geteilt von {0} aus {1} am {2} · Lizenz {3}</translation>
+    </message>
+    <message>
+        <source>{0} · {1} ingredients · {2} steps</source>
+        <translation>{0} · {1} Zutaten · {2} Schritte</translation>
+    </message>
+    <message>
+        <source>No story came with it.</source>
+        <translation>Ohne Geschichte geteilt.</translation>
+    </message>
+    <message>
+        <source>In your library (#{0})</source>
+        <translation>In Ihrer Sammlung (#{0})</translation>
+    </message>
+    <message>
+        <source>Not imported: {0}</source>
+        <translation>Nicht importiert: {0}</translation>
+    </message>
+    <message>
+        <source>“{0}” is already in your library, word for word (#{1}).</source>
+        <translation>„{0}“ ist schon wortgleich in Ihrer Sammlung (#{1}).</translation>
+    </message>
+    <message>
+        <source>“{0}” is already in your library (#{1}).</source>
+        <translation>„{0}“ ist schon in Ihrer Sammlung (#{1}).</translation>
+    </message>
+    <message>
+        <source>“{0}” is in your library now (#{1}), with where it came from.</source>
+        <translation>„{0}“ ist jetzt in Ihrer Sammlung (#{1}), mit seiner Herkunft.</translation>
+    </message>
+</context>
+<context>
     <name>CookingView</name>
     <message>
         <source>Your turn</source>
@@ -1026,6 +1119,10 @@
         <source>{0} recipes</source>
         <translation>{0} Rezepte</translation>
     </message>
+    <message>
+        <source>Library</source>
+        <translation>Sammlung</translation>
+    </message>
 </context>
 <context>
     <name>LinkBanner</name>
@@ -1313,6 +1410,13 @@ Lizenz: MIT.</translation>
     <message>
         <source>Type the new PIN again</source>
         <translation>Neue PIN noch einmal eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceNote</name>
+    <message>
+        <source>From the community archive: shared by {0} from {1} on {2}, licence {3}; imported from {4}.</source>
+        <translation>Aus dem Gemeinschaftsarchiv: geteilt von {0} aus {1} am {2}, Lizenz {3}; importiert von {4}.</translation>
     </message>
 </context>
 <context>

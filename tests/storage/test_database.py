@@ -9,7 +9,7 @@ import pytest
 from kitchen_ui.recipes.archive import starter_recipes
 from kitchen_ui.storage import database
 from kitchen_ui.storage.database import APPLICATION_ID, DatabaseError, apply_migrations, latest_version, open_db
-from kitchen_ui.storage.recipes_store import list_recipes, load_recipe
+from kitchen_ui.storage.recipes_store import list_recipes, load_recipe, resolve_id
 
 
 def test_a_new_database_is_ours_in_wal_mode_with_the_starter_recipes(tmp_path):
@@ -164,3 +164,29 @@ def test_upgrading_to_version_5_says_how_each_earlier_session_ended(tmp_path):
         found = {s.id: (s.outcome, s.energy_wh) for s in list_sessions(kdb)}
     assert found == {1: ("finished", 200.0), 2: ("aborted", None), 3: ("interrupted", None),
                      4: ("manual", None), 5: ("interrupted", None)}
+
+
+def test_upgrading_to_version_6_gives_imported_recipes_a_provenance(tmp_path):
+    """A version-5 kitchen keeps its recipes; shares imported after the upgrade say where they came from."""
+    from dataclasses import replace
+
+    from kitchen_ui.storage.library import KitchenLibrary
+    from kitchen_ui.storage.provenance import Provenance, import_with_provenance, provenance_of
+
+    path = tmp_path / "kitchen.sqlite3"
+    conn = sqlite3.connect(path)
+    apply_migrations(conn, upto=5)
+    _fill(conn, 5)
+    conn.close()
+    with open_db(path) as kdb:
+        assert kdb.version >= 6
+        old = resolve_id(kdb, "old-soup")
+        assert provenance_of(kdb, old) is None                    # the kitchen's own recipe
+        shared = replace(load_recipe(kdb, old), slug="shared-soup", title="Shared soup")
+        where = Provenance("u1", "Ana", "CC-BY-4.0", "Nord", "2026-12-01T10:00:00+00:00", "mqtt://b:1883")
+        done = import_with_provenance(KitchenLibrary(kdb), shared, where)
+        assert done.how == "imported"
+        assert provenance_of(kdb, done.id).kitchen == "Nord"
+        assert import_with_provenance(KitchenLibrary(kdb), shared, where).how == "already"
+        KitchenLibrary(kdb).delete(done.id)                       # its provenance goes with it
+        assert kdb.conn.execute("SELECT COUNT(*) FROM recipe_provenance").fetchone()[0] == 0

@@ -113,6 +113,8 @@ class Kitchen(QObject):
         window.kitchen = self
         from ..diet.kitchen_diet import KitchenDiet
         self.diet = KitchenDiet(self, self)
+        from .provenance_note import add_to
+        self.provenance_note = add_to(self)      # an imported recipe says where it came from
         self.refresh_offer()
 
     # -- the stove's application, as the views and tests read it -------------------------------------

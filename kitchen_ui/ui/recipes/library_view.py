@@ -7,6 +7,8 @@ library changes (``KitchenLibrary.recipes_changed``, e.g. after an import).
 
 On a short page (a 1024x600 screen) the filters fold behind one **Filters** button beside the
 search, which says how many are on, so the list keeps room for more than a couple of recipes.
+Other tabs may join the library on this page (:meth:`LibraryPage.add_tab`: the Community tab
+with ``--broker``); without them the page has no tab row.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any, Callable, Iterable, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
-    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ...recipes.model import Recipe
@@ -82,6 +84,7 @@ class LibraryPage(QWidget):
 
     start_requested = Signal(object)
     refiltered = Signal()                # the list was filled again (``hidden``: rows the marker hid)
+    tab_changed = Signal(object)         # the tab now shown (``body``: the library), with add_tab
 
     def __init__(self, library: KitchenLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,13 +161,21 @@ class LibraryPage(QWidget):
         outer.setContentsMargins(10, 10, 10, 6)
         outer.setSpacing(8)
         self._outer = outer
+        self.body = QWidget()                  # the library; beside other tabs once there are any
+        self._body_lay = QVBoxLayout(self.body)
+        self._body_lay.setContentsMargins(0, 0, 0, 0)
+        self._body_lay.setSpacing(8)
         lay = QHBoxLayout()
         self._columns = lay
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(10)
         lay.addLayout(left, 4)
         lay.addWidget(self.view, 5)
-        outer.addLayout(lay, 1)
+        self._body_lay.addLayout(lay, 1)
+        outer.addWidget(self.body, 1)
+        self.tabs: QStackedWidget | None = None
+        self.tab_buttons: list[QPushButton] = []
+        self._corners: dict[QWidget, QWidget] = {}
         library.recipes_changed.connect(self.reload)
         self.reload()
 
@@ -280,8 +291,53 @@ class LibraryPage(QWidget):
 
     # -- hooks ---------------------------------------------------------------------------------------
     def add_top_bar(self, widget: QWidget) -> None:
-        """A bar across the top of the page, over the list and the recipe (who is eating)."""
-        self._outer.insertWidget(0, widget)
+        """A bar across the top of the library, over the list and the recipe (who is eating)."""
+        self._body_lay.insertWidget(0, widget)
+
+    def add_tab(self, widget: QWidget) -> None:
+        """Another tab beside the library (the Community tab), named by ``widget.tab_title``;
+        ``tab_changed(widget)`` says which is shown. Without one the page has no tab row."""
+        if self.tabs is None:
+            self.tabs = QStackedWidget()
+            self._outer.replaceWidget(self.body, self.tabs)
+            self.tabs.addWidget(self.body)
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            self._tab_row = row
+            self._outer.insertLayout(0, row)
+            row.addWidget(self._tab_button(translate("LibraryPage", "Library"), self.body))
+            self.tab_buttons[0].setChecked(True)
+            row.addStretch(1)
+        self.tabs.addWidget(widget)
+        self._tab_row.insertWidget(len(self.tab_buttons), self._tab_button(widget.tab_title, widget))
+        corner = getattr(widget, "corner", None)      # beside the tab buttons while that tab is shown
+        if corner is not None:
+            self._tab_row.setStretch(self._tab_row.count() - 1, 0)
+            self._tab_row.addWidget(corner, 1)
+            corner.setVisible(False)
+            self._corners[widget] = corner
+
+    def _tab_button(self, name: str, widget: QWidget) -> QPushButton:
+        b = QPushButton(name)
+        b.setObjectName("SideTab")
+        b.setCheckable(True)
+        b.setAutoExclusive(True)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        b.clicked.connect(lambda _=False, w=widget: self.show_tab(w))
+        self.tab_buttons.append(b)
+        return b
+
+    def show_tab(self, widget: QWidget) -> None:
+        """Show the library (``self.body``) or another tab, and light up its button."""
+        if self.tabs is None or self.tabs.indexOf(widget) < 0:
+            return
+        index = self.tabs.indexOf(widget)
+        self.tab_buttons[index].setChecked(True)
+        for tab, corner in self._corners.items():
+            corner.setVisible(tab is widget)
+        if self.tabs.currentIndex() != index:
+            self.tabs.setCurrentIndex(index)
+            self.tab_changed.emit(widget)
 
     def show_aside(self, widget: QWidget | None) -> None:
         """Show ``widget`` where the recipe is (None: the recipe again)."""
@@ -303,7 +359,8 @@ class LibraryPage(QWidget):
         return next((r for r in self.items if r.id == self._current_id), None)
 
     def select(self, key: str | int) -> Recipe:
-        """Show a recipe by slug or id (clearing filters that hide it)."""
+        """Show a recipe by slug or id (clearing filters that hide it), on the library tab."""
+        self.show_tab(self.body)
         match = next((i for i, r in enumerate(self.shown) if key in (r.slug, r.id)), None)
         if match is None:
             self.search.clear()
