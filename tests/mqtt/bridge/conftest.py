@@ -152,3 +152,20 @@ def watch():
     yield make
     for w in made:
         w.close()
+
+
+@pytest.fixture(scope="module")
+def broker_tls_cert(tmp_path_factory):
+    """A self-signed certificate for localhost/127.0.0.1 made with the openssl CLI: (cert, key)."""
+    import subprocess
+
+    d = tmp_path_factory.mktemp("broker-tls")
+    cert, key = d / "cert.pem", d / "key.pem"
+    try:
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+                       check=True, capture_output=True, timeout=30)
+    except (FileNotFoundError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"openssl cannot make a test certificate: {exc}")
+    return str(cert), str(key)
