@@ -181,8 +181,7 @@ class Bridge:
             bs.announce(discovery=discovery)
         if discovery:
             self._announce_kitchen()
-        self._power_at = -1e9
-        self._kitchen_power()
+        self._kitchen_power(force=True)
 
     def _announce_kitchen(self) -> None:
         for topic, payload in kitchen_messages(self.topics, self.config.discovery_prefix, self.config.bridge_id):
@@ -268,9 +267,9 @@ class Bridge:
             self.outbox.must(reply_to, reply_payload(rid, error=error))
 
     # -- the kitchen ----------------------------------------------------------------------------
-    def _kitchen_power(self) -> None:
+    def _kitchen_power(self, force: bool = False) -> None:
         now = time.monotonic()
-        if now - self._power_at < self.config.kitchen_power_period_s:
+        if not force and now - self._power_at < self.config.kitchen_power_period_s:
             return
         self._power_at = now
         live = [bs.state for bs in self.stoves.values() if bs.online and bs.state is not None]

@@ -33,7 +33,7 @@ def link_payload(link: LinkState) -> str:
 class BridgedStove:
     def __init__(self, name: str, stove: Stove, kitchen: Kitchen, outbox: Outbox, topics: Topics, *,
                  bridge_id: str, control: bool, discovery_prefix: str, throttle: StateThrottle,
-                 clock: Callable[[], float], on_state: Callable[[], None] = lambda: None) -> None:
+                 clock: Callable[[], float], on_state: Callable[..., None] = lambda force=False: None) -> None:
         self.name = name
         self.stove = stove
         self.outbox = outbox
@@ -114,6 +114,7 @@ class BridgedStove:
     def _on_link(self, link: LinkState) -> None:
         log.info("%s: %s%s", self.name, link.status.value, f" ({link.message})" if link.message else "")
         self._publish_link(link)
+        self.on_state(force=True)       # the kitchen's total counts only stoves online
 
     def _publish_link(self, link: LinkState) -> None:
         self.outbox.retained(self.topics.link(self.name), ONLINE if link.online else OFFLINE)

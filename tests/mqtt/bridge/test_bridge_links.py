@@ -35,6 +35,9 @@ def test_a_stove_that_drops_goes_offline_then_online(mosquitto, start_bridge, wa
     w.wait(lambda m: m.topic == "hearth/kettle/link" and m.text == "offline", since=mark, what="link offline")
     lost = w.wait(lambda m: m.topic == "hearth/kettle/link/state" and m.json()["status"] == "lost", since=mark)
     assert lost.json()["problem"]
+    power = w.wait(lambda m: m.topic == "hearth/kitchen/power" and m.json()["stoves"] == 0, since=mark,
+                   what="the kitchen's total without the lost stove")
+    assert power.json()["power_w"] == 0
 
     server = serve(port)                              # and comes back on the same address
     mark = w.mark()

@@ -77,6 +77,8 @@ def test_a_control_bridge_switches_on_and_records_the_session(mosquitto, start_b
     w.publish("hearth/sim-1/zone/2/level/set", "5")
     on = w.wait(lambda m: m.topic == TEL and state_of(m).zones[1].level == 5, what="zone 2 at level 5")
     assert state_of(on).zones[1].mode == "level"
+    w.wait(lambda m: m.topic == "hearth/kitchen/power" and m.json()["power_w"] > 0, timeout=5,
+           what="the kitchen's power with a zone on")
     w.wait(lambda m: m.topic == TEL and state_of(m).seq > state_of(on).seq + 3)
     rb.stop()
     kdb = open_db(db)
