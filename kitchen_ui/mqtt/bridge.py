@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import os
 import threading
 import time
@@ -35,7 +36,7 @@ from .bridge_stoves import BridgedStove
 from .broker import BrokerLogin
 from .commands import NOT_CONNECTED, Command, CommandError, error_payload, parse_command, reply_payload
 from .discovery import StateThrottle, kitchen_messages
-from .outbox import Outbox
+from .outbox import Outbox, Outgoing
 from .topics import DEFAULT_DISCOVERY_PREFIX, OFFLINE, ONLINE, Topics
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,9 @@ class BridgeConfig:
     max_pending: int = 64             # commands waiting for a stove's answer at once
     telemetry_limit: int = 2000       # telemetry messages waiting for the broker before the oldest go
     kitchen_power_period_s: float = 1.0
+    # sessions are written every this many seconds: no screen of the bridge's own reads them live,
+    # and 40 stoves committing every 0.5 s (the dashboard's pace) cost a sixth of the bridge's CPU
+    record_flush_s: float = 2.0
 
 
 class Bridge:
@@ -109,7 +113,8 @@ class Bridge:
                 self.stoves[name] = BridgedStove(
                     name, stove, kitchen, self.outbox, self.topics, bridge_id=self.config.bridge_id,
                     control=self.config.control, discovery_prefix=self.config.discovery_prefix,
-                    throttle=self.throttle, clock=time.monotonic, on_state=self._kitchen_power)
+                    throttle=self.throttle, clock=time.monotonic, on_state=self._kitchen_power,
+                    flush_interval_s=self.config.record_flush_s)
                 stove.start()
             await self._connect_forever()
         finally:
@@ -202,10 +207,17 @@ class Bridge:
         while True:
             msg = await self.outbox.get()
             try:
-                await client.publish(msg.topic, msg.payload, qos=msg.qos, retain=msg.retain, timeout=10)
+                await self._send(client, msg)
             except aiomqtt.MqttError:
                 self.outbox.put_back(msg)
                 raise
+
+    @staticmethod
+    async def _send(client: aiomqtt.Client, msg: Outgoing) -> None:
+        # QoS 0 waits for its write without a timer (asyncio.wait_for with a timeout costs a task
+        # a message); if the connection drops meanwhile, the reader ends the session and this too
+        timeout = math.inf if msg.qos == 0 else 10.0
+        await client.publish(msg.topic, msg.payload, qos=msg.qos, retain=msg.retain, timeout=timeout)
 
     async def _read(self, client: aiomqtt.Client) -> None:
         async for message in client.messages:
