@@ -169,3 +169,36 @@ def test_a_broker_restarted_without_persistence_gets_every_retained_topic_back(m
         late.wait(lambda m, t=topic: m.topic == t and m.retain, what=f"retained {topic}")
     assert late.on("hearth/bridge/test/status")[-1].text == "online"
     rb.stop()
+
+
+def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, caplog):
+    """The stoves never wait for MQTT: with no broker at all, the session is still recorded."""
+    import logging
+    import time
+
+    from broker_process import Mosquitto
+
+    absent = Mosquitto(tmp_path / "never-started")          # a free port nobody listens on
+    db = tmp_path / "kitchen.sqlite3"
+    caplog.set_level(logging.WARNING, logger="kitchen_ui.mqtt")
+    rb = start_bridge(absent, sims=1, control=True, db=db, wait=False, record_flush_s=0.1)
+    stove = rb.sims["sim-1"]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not stove.link.online:
+        time.sleep(0.02)         # the bridge starts its stoves on its own thread
+    stove.set_level(0, 7).result(2)
+    while time.monotonic() < deadline and "cannot reach the broker" not in caplog.text:
+        time.sleep(0.02)         # waiting for the bridge's first failed attempt (a real socket)
+    assert f"cannot reach the broker {absent.url}" in caplog.text
+    seq = stove.state.seq
+    while time.monotonic() < deadline and stove.state.seq < seq + 5:
+        time.sleep(0.02)         # telemetry goes on: the stove's thread is not held up
+    assert stove.state.seq >= seq + 5
+    rb.stop()
+    assert not rb.bridge.connected.is_set() and rb.bridge.connections == 0
+    kdb = open_db(db)
+    try:
+        sessions = list_sessions(kdb)
+        assert len(sessions) == 1 and (load_session(kdb, sessions[0].id).zones[0]["level"] == 7).any()
+    finally:
+        kdb.close()
