@@ -28,7 +28,7 @@ from typing import Any
 import aiomqtt
 
 from ..app.kitchen import Kitchen
-from ..core.errors import INTERNAL_ERROR, KspError
+from ..core.errors import INTERNAL_ERROR, INVALID_REQUEST, KspError
 from ..core.stove import Stove
 from ..protocol.client import Backoff
 from ..storage.database import open_db
@@ -222,12 +222,12 @@ class Bridge:
     async def _read(self, client: aiomqtt.Client) -> None:
         async for message in client.messages:
             try:
-                self._on_message(message.topic.value, message.payload)
+                self._on_message(message.topic.value, message.payload, retained=bool(message.retain))
             except Exception:                 # a bug on one message must not end the bridge
                 log.exception("a message on %s could not be handled", message.topic.value[:200])
 
     # -- commands -------------------------------------------------------------------------------
-    def _on_message(self, topic: str, payload: Any) -> None:
+    def _on_message(self, topic: str, payload: Any, *, retained: bool = False) -> None:
         if topic == self._ha_status_topic():
             if payload in (b"online", "online"):
                 log.info("Home Assistant is online: announcing discovery again")
@@ -238,6 +238,10 @@ class Bridge:
             return
         name, leaf = parts
         bs = self.stoves[name]
+        if retained:                          # it would act again at every reconnection, days later
+            self._refuse(name, topic, CommandError(INVALID_REQUEST, "a retained command is ignored; publish "
+                                                   "commands without the retain flag"), None, None)
+            return
         try:
             cmd = parse_command(self.topics, leaf, payload, bs.info, control=self.config.control)
         except CommandError as exc:

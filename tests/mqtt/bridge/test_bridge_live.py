@@ -202,3 +202,18 @@ def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, ca
         assert len(sessions) == 1 and (load_session(kdb, sessions[0].id).zones[0]["level"] == 7).any()
     finally:
         kdb.close()
+
+
+def test_a_retained_command_is_never_obeyed(mosquitto, start_bridge, watch):
+    """Retained, "level 5" would switch the zone on again at every reconnection of the bridge."""
+    watcher = watch(mosquitto, ("hearth/sim-1/error",))
+    watcher.publish("hearth/sim-1/zone/1/level/set", "5", retain=True)
+    rb = start_bridge(mosquitto, sims=1, control=True)
+    w = watch(mosquitto, (TEL, "hearth/sim-1/error"))
+    err = watcher.wait(lambda m: m.topic == "hearth/sim-1/error", what="the refusal").json()
+    assert "retained" in err["error"] and err["topic"] == "hearth/sim-1/zone/1/level/set"
+    mark = w.mark()
+    w.wait(lambda m: m.topic == TEL and state_of(m).seq > 2, since=mark)
+    assert not any(state_of(m).zones[0].is_on for m in w.on(TEL))
+    w.publish("hearth/sim-1/zone/1/level/set", "", retain=True)      # clear it
+    rb.stop()
