@@ -161,7 +161,8 @@ class Bridge:
         await client.subscribe(subs)
         self._announce()
         self.connected.set()
-        tasks = {asyncio.create_task(self._publish(client)), asyncio.create_task(self._read(client))}
+        tasks = {asyncio.create_task(self._publish(client)), asyncio.create_task(self._read(client)),
+                 asyncio.create_task(self._flush_ha_states())}
         stop = asyncio.create_task(self._stop.wait())
         try:
             done, _ = await asyncio.wait(tasks | {stop}, return_when=asyncio.FIRST_COMPLETED)
@@ -218,6 +219,14 @@ class Bridge:
         # a message); if the connection drops meanwhile, the reader ends the session and this too
         timeout = math.inf if msg.qos == 0 else 10.0
         await client.publish(msg.topic, msg.payload, qos=msg.qos, retain=msg.retain, timeout=timeout)
+
+    async def _flush_ha_states(self) -> None:
+        """HA's state held back by the throttle goes out once its period is over, so the last state
+        HA shows is the stove's latest even when its telemetry stops (a stove that dropped)."""
+        while True:
+            await asyncio.sleep(self.throttle.period / 2)
+            for stove, payload in self.throttle.flush(time.monotonic()):
+                self.outbox.retained(self.topics.ha_state(stove), payload)
 
     async def _read(self, client: aiomqtt.Client) -> None:
         async for message in client.messages:

@@ -98,6 +98,7 @@ class BridgedStove:
             self.outbox.retained(topic, payload)
         state = self.feed.state
         if state is not None:
+            self.throttle.forget(self.name)     # the broker may have lost the retained state: send it now
             payload = self.throttle.offer(self.name, self.clock(), state)
             if payload is not None:
                 self.outbox.retained(self.topics.ha_state(self.name), payload)

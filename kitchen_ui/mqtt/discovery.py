@@ -70,15 +70,32 @@ def ha_state_payload(state: StoveState) -> str:
 
 
 class StateThrottle:
-    """At most ``max_hz`` HA state messages a stove; the telemetry topic keeps the full rate."""
+    """At most ``max_hz`` HA state messages a stove; the state held back goes out with ``flush``."""
 
     def __init__(self, max_hz: float = 2.0) -> None:
         self.period = 1.0 / max_hz
-        self._last: dict[str, float] = {}
+        self._sent_at: dict[str, float] = {}
+        self._held: dict[str, StoveState] = {}
 
     def offer(self, stove: str, now: float, state: StoveState) -> str | None:
-        last = self._last.get(stove)
+        last = self._sent_at.get(stove)
         if last is not None and now - last < self.period:
+            self._held[stove] = state
             return None
-        self._last[stove] = now
+        self._held.pop(stove, None)
+        self._sent_at[stove] = now
         return ha_state_payload(state)
+
+    def flush(self, now: float) -> list[tuple[str, str]]:
+        out = []
+        for stove in [s for s in self._held if now - self._sent_at[s] >= self.period]:
+            self._sent_at[stove] = now
+            out.append((stove, ha_state_payload(self._held.pop(stove))))
+        return out
+
+    def next_due(self) -> float | None:
+        return min((self._sent_at[s] + self.period for s in self._held), default=None)
+
+    def forget(self, stove: str) -> None:
+        self._sent_at.pop(stove, None)
+        self._held.pop(stove, None)

@@ -217,3 +217,22 @@ def test_a_retained_command_is_never_obeyed(mosquitto, start_bridge, watch):
     assert not any(state_of(m).zones[0].is_on for m in w.on(TEL))
     w.publish("hearth/sim-1/zone/1/level/set", "", retain=True)      # clear it
     rb.stop()
+
+
+def test_home_assistant_gets_the_latest_state_even_when_telemetry_stops(mosquitto, start_bridge, watch):
+    """Throttled to 2 Hz, the state held back still goes out: HA never stays on a stale level."""
+    from kitchen_ui.connect import open_simulated
+
+    stove = open_simulated(zones=2, threaded=False, stove_id="quiet")       # telemetry only when pumped
+    rb = start_bridge(mosquitto, sims=0, control=True, stoves=[("quiet", stove)])
+    w = watch(mosquitto, ("hearth/quiet/state", "hearth/quiet/telemetry"))
+    stove.pump()
+    w.wait(lambda m: m.topic == "hearth/quiet/state", what="the first HA state")
+    for level in (3, 7):         # each pumped right after a state went out: held back, then the stove is silent
+        mark = w.mark()
+        stove.set_level(1, level).result(2)
+        stove.pump()
+        w.wait(lambda m, lv=level: m.topic == "hearth/quiet/state" and m.json()["zones"]["2"]["level"] == lv,
+               since=mark, timeout=3, what=f"the held-back state with level {level}")
+    assert w.on("hearth/quiet/state")[-1].json()["zones"]["2"]["level"] == 7
+    rb.stop()
