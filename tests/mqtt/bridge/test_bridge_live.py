@@ -236,3 +236,18 @@ def test_home_assistant_gets_the_latest_state_even_when_telemetry_stops(mosquitt
                since=mark, timeout=3, what=f"the held-back state with level {level}")
     assert w.on("hearth/quiet/state")[-1].json()["zones"]["2"]["level"] == 7
     rb.stop()
+
+
+def test_after_a_broker_restart_with_persistence_commands_still_reach_the_stove(mosquitto_factory, start_bridge,
+                                                                                watch):
+    broker = mosquitto_factory(persistence=True)
+    rb = start_bridge(broker, sims=1, control=True)
+    broker.restart()                     # keeps retained messages, but the bridge's session is new
+    rb.wait_connected(connections=2)
+    w = watch(broker, ("hearth/reply/#", TEL, "hearth/bridge/#"))
+    assert w.wait(lambda m: m.topic == "hearth/bridge/test/status").text == "online"
+    w.publish("hearth/sim-1/zone/3/level/set", "4")
+    w.wait(lambda m: m.topic == TEL and state_of(m).zones[2].level == 4, what="the level set after the restart")
+    w.publish("hearth/sim-1/request", json.dumps({"id": 9, "method": "ping", "reply_to": "hearth/reply/x"}))
+    assert "result" in w.wait(lambda m: m.topic == "hearth/reply/x").json()
+    rb.stop()
