@@ -116,7 +116,7 @@ class Bridge:
                     throttle=self.throttle, clock=time.monotonic, on_state=self._kitchen_power,
                     flush_interval_s=self.config.record_flush_s)
                 stove.start()
-            await self._connect_forever()
+            await self._until_stopped()
         finally:
             for task in list(self._pending):
                 task.cancel()
@@ -124,6 +124,22 @@ class Bridge:
             for bs in self.stoves.values():
                 bs.close()
             kdb.close()
+
+    async def _until_stopped(self) -> None:
+        """Connected, a stop ends the session after its goodbye; still connecting (a broker that
+        accepts TCP but never answers can hold a connection attempt for its whole timeout), it
+        ends at once."""
+        assert self._stop is not None
+        main = asyncio.create_task(self._connect_forever())
+        stop = asyncio.create_task(self._stop.wait())
+        await asyncio.wait({main, stop}, return_when=asyncio.FIRST_COMPLETED)
+        if not main.done() and not self.connected.is_set():
+            main.cancel()
+        stop.cancel()
+        try:
+            await main
+        except asyncio.CancelledError:
+            log.info("stopped before the broker answered")
 
     async def _connect_forever(self) -> None:
         assert self._stop is not None
