@@ -66,6 +66,8 @@ def test_an_observer_bridge_refuses_a_switch_on_but_switches_off(mosquitto, star
            what="zone 1 off, zone 3 still on")
     w.publish("hearth/sim-1/all_off/set", "PRESS")
     w.wait(lambda m: m.topic == TEL and not any(z.is_on for z in state_of(m).zones), what="every zone off")
+    event = w.wait(lambda m: m.topic == "hearth/sim-1/event" and m.json()["kind"] == "all_off", what="the event")
+    assert not event.retain and event.json()["message"]
     rb.stop()
 
 
