@@ -254,3 +254,15 @@ def test_after_a_broker_restart_with_persistence_commands_still_reach_the_stove(
     w.publish("hearth/sim-1/request", json.dumps({"id": 9, "method": "ping", "reply_to": "hearth/reply/x"}))
     assert "result" in w.wait(lambda m: m.topic == "hearth/reply/x").json()
     rb.stop()
+
+
+def test_commands_beyond_the_waiting_limit_are_refused_as_busy(mosquitto, start_bridge, watch):
+    from kitchen_ui.mqtt.bridge import BUSY
+
+    rb = start_bridge(mosquitto, sims=1, max_pending=0)          # every command finds the queue full
+    w = watch(mosquitto, ("hearth/reply/#", "hearth/sim-1/error"))
+    w.publish("hearth/sim-1/request", json.dumps({"id": 1, "method": "ping", "reply_to": "hearth/reply/b"}))
+    reply = w.wait(lambda m: m.topic == "hearth/reply/b").json()
+    assert reply["error"]["code"] == BUSY and "try again" in reply["error"]["message"]
+    assert w.wait(lambda m: m.topic == "hearth/sim-1/error").json()["code"] == BUSY
+    rb.stop()
