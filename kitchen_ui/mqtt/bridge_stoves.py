@@ -54,7 +54,8 @@ class BridgedStove:
         self.on_state = on_state
         self.telemetry_sent = 0
         self.feed = StoveFeed(stove, kitchen.post)
-        self.app = kitchen.add_stove(name, self.feed, flush_interval_s=flush_interval_s)
+        # the bridge keeps its own database: a stove it only watches is recorded there too
+        self.app = kitchen.add_stove(name, self.feed, flush_interval_s=flush_interval_s, observer_records=True)
         self.feed.state_changed.connect(self._on_state)
         self.feed.event_received.connect(self._on_event)
         self.feed.link_changed.connect(self._on_link)

@@ -62,3 +62,32 @@ def test_password_and_tls_to_the_broker(mosquitto_factory, broker_tls_cert, star
     w.wait(lambda m: m.topic.startswith("homeassistant/") and m.topic.endswith("sim-1_all_off/config"))
     rb.stop()
     assert not any(secret.encode() in m.payload or secret in m.topic or "bridge.pw" in m.text for m in w.seen)
+
+
+def test_a_stove_the_bridge_only_watches_is_recorded_in_its_database(mosquitto, start_bridge, watch, tmp_path):
+    from kitchen_ui.storage.database import open_db
+    from kitchen_ui.storage.sessions import list_sessions, load_session
+
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN)
+    server = serve()
+    host, port = server.address
+    kettle = open_stove(f"ksp://{host}:{port}", token_file=str(token_file), role="observer")
+    db = tmp_path / "bridge.sqlite3"
+    rb = start_bridge(mosquitto, sims=0, stoves=[("kettle", kettle)], db=db, record_flush_s=0.1)
+    w = watch(mosquitto, ("hearth/kettle/telemetry", "hearth/kettle/link/state"))
+    assert w.wait(lambda m: m.topic == "hearth/kettle/link/state" and m.json()["status"] == "online").json()[
+        "role"] == "observer"
+    server.call(lambda: server.aio.server.backend.stove.set_level(0, 6))    # the cook, at the stove
+    w.wait(lambda m: m.topic == "hearth/kettle/telemetry" and m.json()["zones"][0]["level"] == 6)
+    mark = w.mark()
+    w.wait(lambda m: m.topic == "hearth/kettle/telemetry" and m.json()["seq"] > 0, since=mark)
+    rb.stop()
+    server.stop()
+    kdb = open_db(db)
+    try:
+        sessions = list_sessions(kdb)
+        assert len(sessions) == 1, "the watched stove's cooking is one session in the bridge's database"
+        assert (load_session(kdb, sessions[0].id).zones[0]["level"] == 6).any()
+    finally:
+        kdb.close()
