@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..app.feed import StoveFeed
 from ..app.kitchen import Kitchen
-from ..core.model import LinkState, StoveEvent, StoveInfo, StoveState
+from ..core.model import LinkState, LinkStatus, StoveEvent, StoveInfo, StoveState
 from ..core.stove import Stove
 from .discovery import StateThrottle, discovery_messages
 from .outbox import Outbox
@@ -106,7 +106,7 @@ class BridgedStove:
 
     def goodbye(self) -> list[tuple[str, str]]:
         """The retained messages a bridge that stops leaves behind for this stove."""
-        link = LinkState(message="the bridge stopped")
+        link = LinkState(LinkStatus.CLOSED, message="the bridge stopped")
         return [(self.topics.link(self.name), OFFLINE), (self.topics.link_state(self.name), link_payload(link))]
 
     # -- from the stove (on the loop) -----------------------------------------------------------
