@@ -174,7 +174,8 @@ def test_a_broker_restarted_without_persistence_gets_every_retained_topic_back(m
 
 
 def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, caplog):
-    """The stoves never wait for MQTT: with no broker at all, the session is still recorded."""
+    """The stoves never wait for MQTT: with no broker at all, the session is still recorded, and the
+    telemetry waiting for the broker stays bounded (the oldest goes, and the log says so)."""
     import logging
     import time
 
@@ -183,7 +184,7 @@ def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, ca
     absent = Mosquitto(tmp_path / "never-started")          # a free port nobody listens on
     db = tmp_path / "kitchen.sqlite3"
     caplog.set_level(logging.WARNING, logger="kitchen_ui.mqtt")
-    rb = start_bridge(absent, sims=1, control=True, db=db, wait=False, record_flush_s=0.1)
+    rb = start_bridge(absent, sims=1, control=True, db=db, wait=False, record_flush_s=0.1, telemetry_limit=5)
     stove = rb.sims["sim-1"]
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and not stove.link.online:
@@ -196,6 +197,10 @@ def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, ca
     while time.monotonic() < deadline and stove.state.seq < seq + 5:
         time.sleep(0.02)         # telemetry goes on: the stove's thread is not held up
     assert stove.state.seq >= seq + 5
+    while time.monotonic() < deadline and "telemetry messages dropped" not in caplog.text:
+        time.sleep(0.02)         # the bridge's once-a-second look at its outbox
+    assert "telemetry messages dropped so far, the oldest first" in caplog.text
+    assert rb.bridge.outbox.dropped > 0 and rb.bridge.outbox.telemetry_waiting == 5
     rb.stop()
     assert not rb.bridge.connected.is_set() and rb.bridge.connections == 0
     kdb = open_db(db)
