@@ -11,8 +11,8 @@ from kitchen_ui.sim.serve import build_sim_server
 TOKEN = "kettle-token-4711"
 
 
-def serve(port: int = 0) -> ServerThread:
-    server = build_sim_server(load_profile("induction-4"), token=TOKEN, telemetry_hz=20,
+def serve(port: int = 0, remote_start: bool = True) -> ServerThread:
+    server = build_sim_server(load_profile("induction-4"), token=TOKEN, telemetry_hz=20, remote_start=remote_start,
                               limits=ServerLimits(handshake_timeout_s=0.4, sim_tick_s=0.01))
     return ServerThread(server, "127.0.0.1", port).start()
 
@@ -91,3 +91,25 @@ def test_a_stove_the_bridge_only_watches_is_recorded_in_its_database(mosquitto, 
         assert (load_session(kdb, sessions[0].id).zones[0]["level"] == 6).any()
     finally:
         kdb.close()
+
+
+def test_a_control_bridge_reports_a_stove_that_forbids_remote_start(mosquitto, start_bridge, watch, tmp_path):
+    from kitchen_ui.core.errors import REMOTE_START_FORBIDDEN
+
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN)
+    server = serve(remote_start=False)
+    host, port = server.address
+    kettle = open_stove(f"ksp://{host}:{port}", token_file=str(token_file), role="controller")
+    rb = start_bridge(mosquitto, sims=0, control=True, stoves=[("kettle", kettle)])
+    w = watch(mosquitto, ("hearth/kettle/#",))
+    assert w.wait(lambda m: m.topic == "hearth/kettle/link/state" and m.json()["status"] == "online").json()[
+        "role"] == "controller"
+    w.publish("hearth/kettle/zone/1/level/set", "5")
+    err = w.wait(lambda m: m.topic == "hearth/kettle/error", what="the stove's refusal").json()
+    assert err["code"] == REMOTE_START_FORBIDDEN and err["topic"] == "hearth/kettle/zone/1/level/set"
+    mark = w.mark()
+    later = w.wait(lambda m: m.topic == "hearth/kettle/telemetry" and m.json()["seq"] > 0, since=mark)
+    assert later.json()["zones"][0]["mode"] == "off"
+    rb.stop()
+    server.stop()
