@@ -52,7 +52,6 @@ class BridgedStove:
         self.throttle = throttle
         self.clock = clock
         self.on_state = on_state
-        self.telemetry_sent = 0
         self.feed = StoveFeed(stove, kitchen.post)
         # the bridge keeps its own database: a stove it only watches is recorded there too
         self.app = kitchen.add_stove(name, self.feed, flush_interval_s=flush_interval_s, observer_records=True)
@@ -112,7 +111,6 @@ class BridgedStove:
     # -- from the stove (on the loop) -----------------------------------------------------------
     def _on_state(self, state: StoveState) -> None:
         self.outbox.telemetry(self.topics.telemetry(self.name), telemetry_payload(state))
-        self.telemetry_sent += 1
         payload = self.throttle.offer(self.name, self.clock(), state)
         if payload is not None:
             self.outbox.retained(self.topics.ha_state(self.name), payload)
