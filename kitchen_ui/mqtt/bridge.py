@@ -63,6 +63,15 @@ class BridgeConfig:
     record_flush_s: float = 2.0
 
 
+_LOGIN_REFUSED = {4, 5, 134, 135}    # CONNACK, MQTT 3.1.1 and 5: bad user name or password, not authorised
+
+
+def _login_refused(exc: Exception) -> bool:
+    rc = getattr(exc, "rc", None)
+    rc = getattr(rc, "value", rc)
+    return isinstance(rc, int) and rc in _LOGIN_REFUSED
+
+
 class Bridge:
     def __init__(self, config: BridgeConfig, stoves: list[tuple[str, Stove]]) -> None:
         self.config = config
@@ -161,7 +170,11 @@ class Bridge:
                 delay = backoff.next()
                 if self._stop.is_set():
                     return
-                log.warning("cannot reach the broker %s (%s); trying again in %.1f s", address, exc, delay)
+                if _login_refused(exc):
+                    log.warning("the broker %s refused the login (%s): check --username and --password-file; "
+                                "trying again in %.1f s", address, exc, delay)
+                else:
+                    log.warning("cannot reach the broker %s (%s); trying again in %.1f s", address, exc, delay)
             finally:
                 self.connected.clear()
             try:

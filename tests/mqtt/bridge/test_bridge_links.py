@@ -113,3 +113,21 @@ def test_a_control_bridge_reports_a_stove_that_forbids_remote_start(mosquitto, s
     assert later.json()["zones"][0]["mode"] == "off"
     rb.stop()
     server.stop()
+
+
+def test_a_refused_login_is_said_as_such_and_retried(mosquitto_factory, start_bridge, tmp_path, caplog):
+    import logging
+    import time
+
+    broker = mosquitto_factory(users={"bridge": "the-right-one"})
+    pw = tmp_path / "bridge.pw"
+    pw.write_text("a-wrong-one")
+    caplog.set_level(logging.WARNING, logger="kitchen_ui.mqtt")
+    rb = start_bridge(broker, sims=1, username="bridge", password_file=str(pw), wait=False)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and caplog.text.count("refused the login") < 2:
+        time.sleep(0.02)         # the bridge's attempts against a real broker
+    assert caplog.text.count(f"the broker {broker.url} refused the login") >= 2, caplog.text
+    assert "check --username and --password-file" in caplog.text and "a-wrong-one" not in caplog.text
+    assert rb.bridge.connections == 0
+    rb.stop()
