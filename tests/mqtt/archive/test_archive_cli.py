@@ -155,18 +155,9 @@ def test_a_recipe_under_another_licence_is_shared_only_with_licence_said(tmp_pat
 
 
 @pytest.fixture
-def broker_with_login(tmp_path):
-    """Mosquitto with a password file. Run as root, Mosquitto drops to its own user, which cannot
-    read pytest's private temporary folder: it is told to stay (``user root``) for the test."""
-    import os
-
-    from broker_process import Mosquitto
-    broker = Mosquitto(tmp_path / "login-broker", users={"kitchen-a": "s3cret"})
-    if os.geteuid() == 0:
-        with open(broker.config, "a") as fh:
-            fh.write("user root\n")
-    yield broker.start()
-    broker.stop()
+def broker_with_login(mosquitto_factory):
+    """Mosquitto with a password file (the shared test broker stays the user running the tests)."""
+    return mosquitto_factory(users={"kitchen-a": "s3cret"})
 
 
 def test_a_broker_with_a_login_shares_with_the_right_password_and_refuses_a_wrong_one(tmp_path, capsys,
