@@ -107,6 +107,12 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..display_check import display_problem
 
+    if getattr(args, "fleet", None):
+        from .fleet import run as run_fleet
+        return run_fleet(args)
+    if getattr(args, "power_budget", None):
+        raise UsageError("--power-budget applies to the fleet screen (--fleet URL)")
+
     problem = display_problem()
     if problem:
         print(f"kitchen-ui: error: {problem}", file=sys.stderr)

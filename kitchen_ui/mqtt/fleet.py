@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 from psygnal import Signal
 
-from ..core.model import FAULT_TEXT, StoveInfo, StoveState
+from ..core.model import StoveInfo, StoveState
 from .broker import BrokerLogin
 from .paho_link import PahoLink, client_id
 from .remote_stove import parse_info
@@ -49,7 +49,7 @@ class StoveSummary:
     zones_on: tuple[str, ...]              # names of the zones that are on
     hottest_c: float | None
     hottest_zone: str
-    faults: tuple[tuple[str, str], ...]    # (zone name, fault in words)
+    faults: tuple[tuple[str, str], ...]    # (zone name, KSP/1 fault code: the screen puts it in words)
     link: str                              # "online", "lost", "connecting", "offline" (its bridge is gone)
     link_message: str
     control: bool
@@ -376,7 +376,7 @@ class Fleet:
             if temps:
                 hottest, hottest_zone = max(temps)
             faults = tuple((names[z.id] if z.id < len(names) else str(z.id + 1),
-                            FAULT_TEXT.get(z.fault, z.fault)) for z in state.zones if z.fault)
+                            str(z.fault)[:40]) for z in state.zones if z.fault)
             power, demand = state.total_power_w, zone_demand_w(info, state)
         link, message = self._link_word(s)
         run = self._runs.get(stove_uid(info.id))

@@ -27,7 +27,9 @@ class BridgeDouble:
                  threaded: bool = True) -> None:
         self.t = Topics(prefix)
         self.control, self.bridge_id = control, bridge_id
-        self.stoves = {n: open_simulated(zones=zones, speed=speed, threaded=threaded) for n in names}
+        # each stove its own KSP/1 id (not its name: a screen matches recipe runs by id)
+        self.stoves = {n: open_simulated(zones=zones, speed=speed, threaded=threaded, stove_id=f"{n}.{bridge_id}.local")
+                       for n in names}
         self.requests_seen: list[dict] = []
         self.silent = False              # True: requests are read and never answered (a hung bridge)
         self.published = {n: 0 for n in names}

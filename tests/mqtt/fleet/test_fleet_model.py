@@ -50,7 +50,7 @@ def test_every_stove_on_the_broker_is_summed_up(mosquitto, three):
         s = _flushed(fleet, lambda: (x := fleet.summary("sim-2")) and x.zones_on and x.faults and x, "sim-2 on")
         zone_names = [z.name for z in three.stoves["sim-2"].info.zones]
         assert s.zones_on == (zone_names[0],)
-        assert s.faults == ((zone_names[1], "Temperature sensor disconnected"),)
+        assert s.faults == ((zone_names[1], "sensor_open"),)
         assert s.link == "online" and s.power_w > 0
         assert fleet.summary("sim-1").zones_on == () and fleet.summary("sim-1").faults == ()
         assert sorted(added) == ["sim-1", "sim-10", "sim-2"]
