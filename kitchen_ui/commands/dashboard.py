@@ -147,7 +147,12 @@ def run(args: argparse.Namespace) -> int:
                                 dim_after_s=getattr(args, "dim_after", None), stove_name=name,
                                 more_stoves=[(n, st) for n, st, _net in more],
                                 **ui)
-        return run_dashboard(stove, opts)
+        runs = _run_publisher(args)
+        try:
+            return run_dashboard(stove, opts, prepare=runs.prepare if runs is not None else None)
+        finally:
+            if runs is not None:
+                runs.stop()
     finally:
         if kdb is not None:
             kdb.close()
@@ -166,3 +171,31 @@ def _open_database(path: str | None, scratch):
             start_rolling_backup(kdb.path)      # the day's copy, made from a file that just passed its check
 
     return OpeningDatabase(path, after_open=backup, start=False)
+
+
+class _RunsOnBroker:
+    """With ``--broker``: the recipe cooking on the first stove is published for fleet screens."""
+
+    def __init__(self, login, topics) -> None:
+        from ..mqtt.runs import RunPublisher
+        self.publisher = RunPublisher(login, topics)
+
+    def prepare(self, window, model) -> None:
+        self.publisher.start()
+        window.kitchen_attached.connect(
+            lambda kitchen: self.publisher.attach(kitchen.stove, lambda: model.info.id if model.info else None))
+
+    def stop(self) -> None:
+        self.publisher.stop()
+
+
+def _run_publisher(args: argparse.Namespace):
+    from ..cli import UsageError
+    from ..mqtt.broker import BrokerError
+    from ..mqtt.cli_args import login_from_args
+    from ..mqtt.topics import TopicError, Topics
+    try:
+        login = login_from_args(args)
+        return None if login is None else _RunsOnBroker(login, Topics(args.topic_prefix))
+    except (BrokerError, TopicError) as exc:
+        raise UsageError(str(exc)) from None
