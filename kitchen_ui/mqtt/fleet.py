@@ -90,6 +90,7 @@ class _Stove:
     link: dict[str, Any] | None = None
     availability: str | None = None
     last_event: str = ""
+    first_seq: int = -1
     last_seq: int = -1
     received: int = 0
     in_order: int = 0
@@ -101,10 +102,12 @@ class _Stove:
 
 @dataclass
 class Delivery:
-    """Telemetry messages received per stove and how many came in order (seq increasing)."""
+    """Telemetry messages received per stove, how many came in order (seq increasing), and how
+    many the stove sent meanwhile (its seq numbers count them)."""
 
     received: dict[str, int] = field(default_factory=dict)
     in_order: dict[str, int] = field(default_factory=dict)
+    sent: dict[str, int] = field(default_factory=dict)
 
 
 def zone_demand_w(info: StoveInfo | None, state: StoveState) -> float:
@@ -188,7 +191,8 @@ class Fleet:
     def delivery(self) -> Delivery:
         with self._lock:
             return Delivery({n: s.received for n, s in self._stoves.items()},
-                            {n: s.in_order for n, s in self._stoves.items()})
+                            {n: s.in_order for n, s in self._stoves.items()},
+                            {n: s.last_seq - s.first_seq + 1 for n, s in self._stoves.items() if s.first_seq >= 0})
 
     # -- commands ----------------------------------------------------------------------------------
     def all_off(self, name: str) -> Future:
@@ -251,6 +255,8 @@ class Fleet:
                 m = _SEQ.search(payload[:64])
                 seq = int(m.group(1)) if m else -1
                 s.received += 1
+                if s.first_seq < 0:
+                    s.first_seq = seq
                 if seq > s.last_seq:
                     s.in_order += 1
                     s.last_seq = seq
