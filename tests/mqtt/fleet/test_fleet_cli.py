@@ -19,16 +19,19 @@ def _run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
 
 
 def test_stats_count_the_stoves_and_the_screenshot_is_written(mosquitto, tmp_path):
-    bridge = BridgeDouble(mosquitto.host, mosquitto.port, ["sim-1", "sim-2", "sim-3"]).start()
+    bridge = BridgeDouble(mosquitto.host, mosquitto.port, ["sim-1", "sim-2", "sim-3"], speed=20).start()
     try:
+        for stove in bridge.stoves.values():
+            stove.set_level(0, 9).result(5)          # temperatures change: tiles redraw
         shot = tmp_path / "fleet.png"
-        r = _run("--fleet", mosquitto.url, "--size", "1024x600", "--screenshot", str(shot), "--run-for", "2",
+        r = _run("--fleet", mosquitto.url, "--size", "1024x600", "--screenshot", str(shot), "--run-for", "3",
                  "--stats", "--power-budget", "5000")
     finally:
         bridge.stop()
     assert r.returncode == 0, r.stderr
     stats = json.loads(r.stdout.strip().splitlines()[-1])
     assert stats["stoves"] == 3 and stats["frames"] > 0 and stats["telemetry_in_order_pct"] >= 99
+    assert stats["telemetry_received"] >= 0.99 * stats["telemetry_sent"] > 0
     from PySide6.QtGui import QImage
     img = QImage(str(shot))
     assert (img.width(), img.height()) == (1024, 600)
