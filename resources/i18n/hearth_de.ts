@@ -787,6 +787,113 @@
     </message>
 </context>
 <context>
+    <name>Fleet</name>
+    <message>
+        <source>Now {0}</source>
+        <translation>Jetzt {0}</translation>
+    </message>
+    <message>
+        <source>Now {0} of {1}</source>
+        <translation>Jetzt {0} von {1}</translation>
+    </message>
+    <message>
+        <source>today {0}</source>
+        <translation>heute {0}</translation>
+    </message>
+    <message>
+        <source>Over the power budget: the {0} zones on can draw {1}, the budget is {2}. Switch something off before adding more.</source>
+        <translation>Über dem Leistungsbudget: Die {0} eingeschalteten Kochzonen können {1} ziehen, das Budget ist {2}. Schalten Sie etwas aus, bevor Sie mehr einschalten.</translation>
+    </message>
+    <message>
+        <source>Hearth — the kitchen</source>
+        <translation>Hearth — die Küche</translation>
+    </message>
+    <message>
+        <source>waiting for stoves…</source>
+        <translation>warte auf Herde…</translation>
+    </message>
+    <message>
+        <source>connecting to the broker…</source>
+        <translation>verbinde mit dem Broker…</translation>
+    </message>
+    <message>
+        <source>ALL OFF everywhere</source>
+        <translation>ALLES AUS überall</translation>
+    </message>
+    <message>
+        <source>Switch every zone of every stove off now (always allowed)</source>
+        <translation>Jetzt alle Kochzonen aller Herde ausschalten (immer erlaubt)</translation>
+    </message>
+    <message>
+        <source>broker connected</source>
+        <translation>Broker verbunden</translation>
+    </message>
+    <message>
+        <source>BROKER LOST</source>
+        <translation>BROKER VERLOREN</translation>
+    </message>
+    <message>
+        <source>Tap a stove to open its dashboard.</source>
+        <translation>Tippen Sie auf einen Herd, um seine Übersicht zu öffnen.</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>LINK LOST</source>
+        <translation>VERBINDUNG VERLOREN</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>BRIDGE OFFLINE</source>
+        <translation>BRÜCKE OFFLINE</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min left</source>
+        <translation>noch {0} h {1:02d} min</translation>
+    </message>
+    <message>
+        <source>{0} min left</source>
+        <translation>noch {0} min</translation>
+    </message>
+    <message>
+        <source>ALL OFF</source>
+        <translation>ALLES AUS</translation>
+    </message>
+    <message>
+        <source>Switch every zone of this stove off (always allowed)</source>
+        <translation>Alle Kochzonen dieses Herds ausschalten (immer erlaubt)</translation>
+    </message>
+    <message>
+        <source>{0} of {1} on</source>
+        <translation>{0} von {1} an</translation>
+    </message>
+    <message>
+        <source>all off</source>
+        <translation>alles aus</translation>
+    </message>
+    <message>
+        <source>the hottest reading: {0}</source>
+        <translation>der heißeste Messwert: {0}</translation>
+    </message>
+    <message>
+        <source>FAULT {0}</source>
+        <translation>STÖRUNG {0}</translation>
+    </message>
+    <message>
+        <source>◀ All stoves</source>
+        <translation>◀ Alle Herde</translation>
+    </message>
+    <message>
+        <source>Hearth — every stove in the kitchen</source>
+        <translation>Hearth — alle Herde der Küche</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>{0} s</source>
