@@ -37,6 +37,4 @@ QFrame#FleetStrip[kind="budget"] {{ background: {c('warning_bg')}; }}
 QFrame#FleetStrip[kind="notice"] {{ background: {c('notice_error_bg')}; }}
 QFrame#FleetStrip QLabel {{ color: {c('warning_text')}; font-weight: bold; }}
 QFrame#FleetStrip[kind="quiet"] QLabel {{ color: {c('stale')}; font-weight: normal; font-size: {px('small_font')}px; }}
-QFrame#BackBar {{ background: {c('surface')}; border-bottom: 2px solid {c('border')}; }}
-QLabel#BackTitle {{ font-size: {px('title_font')}px; font-weight: bold; }}
 """

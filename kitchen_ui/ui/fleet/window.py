@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget, QFrame
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ...core.stove import Stove
 from ...mqtt.fleet import Fleet
@@ -28,32 +28,27 @@ REDRAW_MS = 250
 
 
 class StovePage(QWidget):
-    """A stove's dashboard under a bar with the way back to every stove."""
+    """A stove's dashboard; its header gets the way back to every stove and names the stove."""
 
     back = Signal()
 
     def __init__(self, name: str, stove: Stove, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name, self.stove = name, stove
-        bar = QFrame()
-        bar.setObjectName("BackBar")
-        self.back_button = QPushButton(translate("Fleet", "◀ All stoves"))
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.back_button.clicked.connect(self.back)
-        title = QLabel(name)
-        title.setObjectName("BackTitle")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 10, 4)
-        row.addWidget(self.back_button)
-        row.addWidget(title, 1)
         self.model = StoveModel(stove)
         self.window = MainWindow(self.model, theme)
         self.window.setWindowFlags(Qt.WindowType.Widget)
+        self.back_button = QPushButton(translate("Fleet", "◀ All stoves"))
+        self.back_button.setObjectName("Back")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.back)
+        self.window.header.layout().insertWidget(0, self.back_button)     # one header, not two
+        title = self.window.header.findChild(QLabel, "AppTitle")
+        if title is not None:
+            title.setText(name)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        lay.addWidget(bar)
-        lay.addWidget(self.window, 1)
+        lay.addWidget(self.window)
 
     def start(self) -> None:
         self.stove.start()
