@@ -182,8 +182,14 @@ class _RunsOnBroker:
 
     def prepare(self, window, model) -> None:
         self.publisher.start()
-        window.kitchen_attached.connect(
-            lambda kitchen: self.publisher.attach(kitchen.stove, lambda: model.info.id if model.info else None))
+
+        def follow(kitchen) -> None:
+            self.publisher.attach(kitchen.stove, lambda: model.info.id if model.info else None)
+
+        if window.kitchen is not None:        # the database was open already: the kitchen has joined
+            follow(window.kitchen)
+        else:
+            window.kitchen_attached.connect(follow)
 
     def stop(self) -> None:
         self.publisher.stop()

@@ -22,13 +22,14 @@ import re
 import threading
 import time
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from psygnal import Signal
 
 from ..core.model import StoveInfo, StoveState
 from .broker import BrokerLogin
+from .fleet_summary import Delivery, KitchenBalance, StoveSummary, natural_key, zone_demand_w
 from .paho_link import PahoLink, client_id
 from .remote_stove import parse_info
 from .requests import DEFAULT_TIMEOUT_S, Requests
@@ -36,47 +37,8 @@ from .topics import OFFLINE, Topics, stove_uid
 
 log = logging.getLogger(__name__)
 MAX_PAYLOAD = 256 * 1024          # a hostile or broken publisher cannot make the screen parse megabytes
+MAX_STOVES = 500                  # ...nor make it draw a tile for every name it can invent
 _SEQ = re.compile(rb'"seq"\s*:\s*(\d+)')
-
-
-@dataclass(frozen=True)
-class StoveSummary:
-    """One tile's worth: what a cook across the kitchen needs to know about a stove."""
-
-    name: str
-    model: str
-    zones: int
-    zones_on: tuple[str, ...]              # names of the zones that are on
-    hottest_c: float | None
-    hottest_zone: str
-    faults: tuple[tuple[str, str], ...]    # (zone name, KSP/1 fault code: the screen puts it in words)
-    link: str                              # "online", "lost", "connecting", "offline" (its bridge is gone)
-    link_message: str
-    control: bool
-    recipe: str | None
-    recipe_left_s: float | None
-    power_w: float
-    demand_w: float                        # what the zones on may draw at their settings
-    energy_today_wh: float
-    last_event: str = ""
-
-    @property
-    def online(self) -> bool:
-        return self.link == "online"
-
-
-@dataclass(frozen=True)
-class KitchenBalance:
-    power_w: float
-    energy_today_wh: float
-    demand_w: float
-    budget_w: float | None
-    stoves: int
-    zones_on: int
-
-    @property
-    def over_budget(self) -> bool:
-        return self.budget_w is not None and max(self.demand_w, self.power_w) > self.budget_w
 
 
 @dataclass
@@ -98,39 +60,6 @@ class _Stove:
     day: dt.date | None = None
     today_wh: float = 0.0
     summary: StoveSummary | None = None
-
-
-@dataclass
-class Delivery:
-    """Telemetry messages received per stove, how many came in order (seq increasing), and how
-    many the stove sent meanwhile (its seq numbers count them)."""
-
-    received: dict[str, int] = field(default_factory=dict)
-    in_order: dict[str, int] = field(default_factory=dict)
-    sent: dict[str, int] = field(default_factory=dict)
-
-
-def zone_demand_w(info: StoveInfo | None, state: StoveState) -> float:
-    """What the zones that are on may draw: level/levels of the zone's power, boost's power, or
-    full power for a held temperature (a controller may need all of it)."""
-    total = 0.0
-    for z in state.zones:
-        if not z.is_on:
-            continue
-        zi = info.zones[z.id] if info is not None and z.id < len(info.zones) else None
-        if zi is None:
-            total += z.power_w
-        elif z.boost and zi.boost_power_w:
-            total += zi.boost_power_w
-        elif z.mode == "level":
-            total += zi.max_power_w * z.level / max(1, zi.levels)
-        else:
-            total += zi.max_power_w
-    return total
-
-
-def _natural(name: str) -> list[Any]:
-    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", name)]
 
 
 class Fleet:
@@ -178,7 +107,7 @@ class Fleet:
     @property
     def names(self) -> list[str]:
         with self._lock:
-            return sorted((n for n, s in self._stoves.items() if s.info is not None), key=_natural)
+            return sorted((n for n, s in self._stoves.items() if s.info is not None), key=natural_key)
 
     def summary(self, name: str) -> StoveSummary | None:
         with self._lock:
@@ -249,6 +178,11 @@ class Fleet:
             if s is None:
                 if leaf != "info" or not payload:
                     return                       # a stove exists for the screen once its info is seen
+                if len(self._stoves) >= MAX_STOVES:
+                    self.malformed += 1
+                    if self.malformed % 100 == 1:
+                        log.warning("more than %d stoves on the broker; ignoring %s", MAX_STOVES, name)
+                    return
                 s = self._stoves[name] = _Stove(name)
             if leaf == "telemetry":
                 s.telemetry = payload
@@ -332,7 +266,7 @@ class Fleet:
                 dirty.update(n for n, s in self._stoves.items() if s.info is not None
                              and stove_uid(s.info.id) in self._runs)   # time left counts down
             new, changed = [], []
-            for name in sorted(dirty, key=_natural):
+            for name in sorted(dirty, key=natural_key):
                 s = self._stoves.get(name)
                 if s is None or s.info is None:
                     continue

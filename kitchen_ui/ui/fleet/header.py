@@ -3,18 +3,20 @@
 The header: the kitchen's energy balance (power now against the budget, energy today), the
 broker's state, and ALL OFF everywhere. The strip has a fixed height, so the tiles never move
 under a finger: the budget warning, in words, when the zones that are on could draw more than
-the budget (the Fleet decides); else the latest ALL OFF that was not confirmed; else a quiet hint.
+the budget (the Fleet decides); else, for half a minute, the latest ALL OFF that was not
+confirmed; else a quiet hint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...mqtt.fleet import Fleet, KitchenBalance
 from .. import text
 
 translate = QCoreApplication.translate
+NOTICE_MS = 30_000        # an unconfirmed ALL OFF stays in the strip this long (the next one replaces it)
 
 
 def energy(wh: float) -> str:
@@ -84,6 +86,10 @@ class FleetStrip(QFrame):
         row.addWidget(self.label, 1)
         self.budget: str = ""
         self.last_notice: str = ""
+        self._expire = QTimer(self)
+        self._expire.setSingleShot(True)
+        self._expire.setInterval(NOTICE_MS)
+        self._expire.timeout.connect(self._clear_notice)
         fleet.balance_changed.connect(self._on_balance)
         fleet.notice.connect(self._on_notice)
         self._show()
@@ -94,6 +100,11 @@ class FleetStrip(QFrame):
 
     def _on_notice(self, _stove: str, message: str) -> None:
         self.last_notice = message
+        self._expire.start()
+        self._show()
+
+    def _clear_notice(self) -> None:
+        self.last_notice = ""
         self._show()
 
     def _show(self) -> None:

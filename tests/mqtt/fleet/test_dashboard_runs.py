@@ -8,6 +8,7 @@ from argparse import Namespace
 
 import paho.mqtt.client as paho
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from kitchen_ui.commands.dashboard import _run_publisher
 from kitchen_ui.connect import open_simulated
@@ -37,11 +38,19 @@ def test_a_recipe_run_is_published_retained_and_cleared(qapp, mosquitto, tmp_pat
 
     def prepare(window, model) -> None:
         runs.prepare(window, model)
-        QTimer.singleShot(800, lambda: window.kitchen.stove.start(Recipe.from_dict(FRY)))
-        QTimer.singleShot(1600, lambda: window.kitchen.stove.engine.abort())
+
+        def cook(kitchen) -> None:        # once the kitchen database is open (after the first frame)
+            QTimer.singleShot(300, lambda: kitchen.stove.start(Recipe.from_dict(FRY)))
+            QTimer.singleShot(1200, lambda: kitchen.stove.engine.abort())
+            QTimer.singleShot(1600, lambda: QApplication.instance().exit(0))    # done: no need to wait longer
+
+        if window.kitchen is not None:
+            cook(window.kitchen)
+        else:
+            window.kitchen_attached.connect(cook)
 
     try:
-        code = run_dashboard(stove, DashboardOptions(size=(1024, 600), run_for=2.4, kitchen_db=opening),
+        code = run_dashboard(stove, DashboardOptions(size=(1024, 600), run_for=20.0, kitchen_db=opening),
                              prepare=prepare)
     finally:
         runs.stop()

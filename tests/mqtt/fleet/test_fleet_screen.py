@@ -157,3 +157,20 @@ def test_forty_stoves_fit(qtbot, mosquitto, screen, size):
             assert 0 <= corner.y() < grid.viewport().height()
     finally:
         bridge.stop()
+
+
+def test_an_unconfirmed_all_off_names_the_stove_in_the_strip(qtbot, mosquitto, screen):
+    bridge = BridgeDouble(mosquitto.host, mosquitto.port, ["sim-1", "sim-2"]).start()
+    try:
+        window = screen()
+        tiles = _tiles(qtbot, window, 2)
+        window.fleet.requests.timeout_s = 0.3
+        bridge.silent = True                                      # the bridge reads requests and never answers
+        qtbot.mouseClick(tiles["sim-2"].off_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: "sim-2: ALL OFF not confirmed" in window.strip.label.text(), what="the notice",
+                   pump=_pump(qtbot))
+        assert window.strip.property("kind") == "notice"
+        window.strip._expire.timeout.emit()                       # half a minute later
+        assert window.strip.property("kind") == "quiet"
+    finally:
+        bridge.stop()
