@@ -118,7 +118,7 @@ class BridgeDouble:
         self.client.loop_stop()
 
 
-def wait_until(predicate, timeout_s: float = 10.0, what: str = "condition", pump=None):
+def wait_until(predicate, timeout_s: float = 20.0, what: str = "condition", pump=None):
     """Poll ``predicate`` until true or fail naming ``what``; ``pump`` runs between polls (Qt events)."""
     deadline = time.monotonic() + timeout_s
     while True:
