@@ -127,6 +127,7 @@ def test_without_control_the_dashboard_observes_and_the_bridge_going_away_shows(
     page = screen.stove_page
     wait_until(lambda: page.model.link.online, timeout_s=15, what="online", pump=_pump(qtbot))
     assert page.model.link.role == "observer" and not page.model.can_control
+    assert "without --control" in page.window.link_banner.label.text()     # says why, not "another device"
     with pytest.raises(KspError):
         page.stove.set_level(0, 5).result(5)                 # a switch-on is refused without --control
     page.stove.all_off().result(5)                           # switching off is not
