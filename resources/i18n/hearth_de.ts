@@ -1165,6 +1165,10 @@
         <translation>Vom Herd getrennt{0}. Die angezeigten Werte sind nicht aktuell.</translation>
     </message>
     <message>
+        <source>Observer: this stove&apos;s bridge lets screens only switch off (it runs without --control). Controls are off; ALL OFF still works.</source>
+        <translation>Beobachter: Die Brücke dieses Herds lässt Bildschirme nur ausschalten (sie läuft ohne --control). Die Bedienelemente sind gesperrt; ALLES AUS funktioniert trotzdem.</translation>
+    </message>
+    <message>
         <source>Observer session: another device controls this stove. Controls are off; ALL OFF still works.</source>
         <translation>Beobachter-Sitzung: Ein anderes Gerät steuert diesen Herd. Die Bedienelemente sind gesperrt; ALLES AUS funktioniert trotzdem.</translation>
     </message>
@@ -1846,6 +1850,10 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>The zone is off: switch it on, then set a timer</source>
         <translation>Die Zone ist aus: erst einschalten, dann einen Timer stellen</translation>
+    </message>
+    <message>
+        <source>Observer: the stove&apos;s bridge lets screens only switch off. Only Off and ALL OFF work here.</source>
+        <translation>Beobachter: Die Brücke des Herds lässt Bildschirme nur ausschalten. Hier funktionieren nur Aus und ALLES AUS.</translation>
     </message>
     <message>
         <source>Observer session: another device controls this stove. Only Off and ALL OFF work here.</source>
