@@ -51,6 +51,7 @@ class PahoLink:
         c.on_message = self._message
         c.on_connect_fail = self._connect_failed
         self._started = False
+        self._refusal = ""          # why the broker last refused us, until it accepts
 
     @property
     def where(self) -> str:
@@ -91,8 +92,10 @@ class PahoLink:
     # -- paho's thread ----------------------------------------------------------------------------
     def _connected(self, client, _userdata, _flags, reason_code, _props) -> None:
         if reason_code.is_failure:
-            self._tell(False, f"the broker {self.where} refused the login ({reason_code})")
+            self._refusal = f"the broker {self.where} refused the login ({reason_code}); trying again"
+            self._tell(False, self._refusal)
             return
+        self._refusal = ""
         self.connected = True
         if self.subscriptions:
             client.subscribe(list(self.subscriptions))
@@ -101,6 +104,8 @@ class PahoLink:
     def _disconnected(self, _client, _userdata, _flags, reason_code, _props) -> None:
         was = self.connected
         self.connected = False
+        if self._refusal:          # paho disconnects after a refused login: the refusal is what to tell
+            return
         if self._started:
             why = "the connection dropped" if was else f"cannot reach it ({reason_code})"
             self._tell(False, f"lost the broker {self.where}: {why}; reconnecting")

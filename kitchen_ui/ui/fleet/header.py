@@ -3,7 +3,8 @@
 The header: the kitchen's energy balance (power now against the budget, energy today), the
 broker's state, and ALL OFF everywhere. The strip has a fixed height, so the tiles never move
 under a finger: the budget warning, in words, when the zones that are on could draw more than
-the budget (the Fleet decides); else, for half a minute, the latest ALL OFF that was not
+the budget (the Fleet decides), unless the broker is not connected (then that, and why); else,
+for half a minute, the latest ALL OFF that was not
 confirmed; else a quiet hint.
 """
 
@@ -90,8 +91,10 @@ class FleetStrip(QFrame):
         self._expire.setSingleShot(True)
         self._expire.setInterval(NOTICE_MS)
         self._expire.timeout.connect(self._clear_notice)
+        self.broker: str = ""
         fleet.balance_changed.connect(self._on_balance)
         fleet.notice.connect(self._on_notice)
+        fleet.broker_changed.connect(self._on_broker)
         self._show()
 
     def _on_balance(self, b: KitchenBalance) -> None:
@@ -103,12 +106,19 @@ class FleetStrip(QFrame):
         self._expire.start()
         self._show()
 
+    def _on_broker(self, up: bool, message: str) -> None:
+        self.broker = "" if up else translate("Fleet", "Not connected to the broker: {0}. The tiles show the last "
+                                                        "values received, not live.").format(message)
+        self._show()
+
     def _clear_notice(self) -> None:
         self.last_notice = ""
         self._show()
 
     def _show(self) -> None:
-        if self.budget:
+        if self.broker:
+            kind, words = "notice", self.broker
+        elif self.budget:
             kind, words = "budget", self.budget
         elif self.last_notice:
             kind, words = "notice", self.last_notice

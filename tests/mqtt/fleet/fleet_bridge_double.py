@@ -24,7 +24,7 @@ from kitchen_ui.mqtt.topics import OFFLINE, ONLINE, Topics
 class BridgeDouble:
     def __init__(self, host: str, port: int, names: list[str], *, control: bool = False, zones: int = 4,
                  bridge_id: str = "test-bridge", prefix: str = "hearth", speed: float = 1.0,
-                 threaded: bool = True) -> None:
+                 threaded: bool = True, login: tuple[str, str] | None = None) -> None:
         self.t = Topics(prefix)
         self.control, self.bridge_id = control, bridge_id
         # each stove its own KSP/1 id (not its name: a screen matches recipe runs by id)
@@ -35,6 +35,8 @@ class BridgeDouble:
         self.published = {n: 0 for n in names}
         c = self.client = paho.Client(paho.CallbackAPIVersion.VERSION2, client_id=f"double-{bridge_id}")
         c.will_set(self.t.bridge_status(bridge_id), OFFLINE, qos=1, retain=True)
+        if login is not None:
+            c.username_pw_set(*login)
         c.max_queued_messages_set(0)
         c.on_connect = self._connected
         c.on_message = self._message
