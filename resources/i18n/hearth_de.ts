@@ -833,6 +833,10 @@
         <translation>BROKER VERLOREN</translation>
     </message>
     <message>
+        <source>Not connected to the broker: {0}. The tiles show the last values received, not live.</source>
+        <translation>Nicht mit dem Broker verbunden: {0}. Die Kacheln zeigen die zuletzt empfangenen Werte, nicht live.</translation>
+    </message>
+    <message>
         <source>Tap a stove to open its dashboard.</source>
         <translation>Tippen Sie auf einen Herd, um seine Übersicht zu öffnen.</translation>
     </message>
