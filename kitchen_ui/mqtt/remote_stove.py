@@ -194,7 +194,9 @@ class MqttStove(Stove):
                 else:
                     status, message, problem = LinkStatus.LOST, f"the bridge has lost the stove: {why}", "dropped"
             if status is LinkStatus.LOST and not self._ever_online:
-                status = LinkStatus.CONNECTING
+                # not reached yet: "connecting", with the reason as detail (KSP/1's problem words, about a
+                # stove's address and token, would mislead about a broker)
+                status, problem = LinkStatus.CONNECTING, ""
             role = ("controller" if self.control else "observer") if status is LinkStatus.ONLINE else None
             link = LinkState(status, role=role, message=message, transport=self.transport, problem=problem)
             if link == self.link:
