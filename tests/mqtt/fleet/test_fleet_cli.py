@@ -37,6 +37,18 @@ def test_stats_count_the_stoves_and_the_screenshot_is_written(mosquitto, tmp_pat
     assert (img.width(), img.height()) == (1024, 600)
 
 
+def test_kiosk_runs_frameless_at_a_panel_size(mosquitto, tmp_path):
+    bridge = BridgeDouble(mosquitto.host, mosquitto.port, ["sim-1"]).start()
+    try:
+        shot = tmp_path / "kiosk.png"
+        r = _run("--fleet", mosquitto.url, "--kiosk", "--size", "1024x600", "--screenshot", str(shot), "--run-for", "1.5")
+    finally:
+        bridge.stop()
+    assert r.returncode == 0, r.stderr
+    from PySide6.QtGui import QImage
+    assert QImage(str(shot)).size().toTuple() == (1024, 600)
+
+
 def test_wrong_flags_exit_2_naming_them(tmp_path):
     r = _run("--fleet", "http://broker:1883")
     assert r.returncode == 2 and "--fleet" in r.stderr and "mqtt://" in r.stderr
@@ -51,3 +63,35 @@ def test_wrong_flags_exit_2_naming_them(tmp_path):
 def test_a_broker_never_reached_fails_a_run_that_quits_by_itself():
     r = _run("--fleet", f"mqtt://127.0.0.1:{free_port()}", "--run-for", "1.5")
     assert r.returncode == 1 and "never reached the broker" in r.stderr
+
+
+def test_at_1024x600_every_control_is_a_finger_wide(qtbot, mosquitto):
+    """The tile, header and dashboard buttons stay at least 48 px high on the small panel."""
+    from kitchen_ui.mqtt.broker import broker_login
+    from kitchen_ui.mqtt.fleet import Fleet
+    from kitchen_ui.mqtt.remote_stove import MqttStove
+    from kitchen_ui.ui.fleet.window import FleetWindow
+    from fleet_bridge_double import wait_until
+    from PySide6.QtWidgets import QPushButton
+
+    bridge = BridgeDouble(mosquitto.host, mosquitto.port, [f"sim-{i}" for i in range(1, 13)], zones=2).start()
+    login = broker_login(mosquitto.url)
+    fleet = Fleet(login)
+    window = FleetWindow(fleet, lambda name: MqttStove(login, name))
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    fleet.start()
+    window.start()
+    try:
+        wait_until(lambda: len(window.grid.tiles) == 12, what="12 tiles", pump=lambda: qtbot.wait(25))
+        qtbot.wait(100)
+        buttons = [b for b in window.findChildren(QPushButton) if b.isVisible()]
+        assert len(buttons) >= 2 and all(b.height() >= 48 for b in buttons), [(b.text(), b.height()) for b in buttons]
+        page = window.open("sim-1")
+        qtbot.wait(100)
+        assert page.back_button.height() >= 48 and page.window.all_off_button.height() >= 48
+    finally:
+        window.stop()
+        fleet.stop()
+        bridge.stop()
