@@ -134,6 +134,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from .mqtt.cli_args import add_broker_args
     add_broker_args(p, ca_flag="--broker-ca-cert",
                     url_help="an MQTT broker shared with other kitchens (the Recipes page's Community tab)")
+    p.add_argument("--fleet", metavar="URL", help="the fleet screen: every stove on this MQTT broker "
+                   "(mqtt://HOST:PORT), a tile each, with ALL OFF everywhere")
+    p.add_argument("--power-budget", type=positive_float, metavar="W",
+                   help="--fleet: warn when the zones on could draw more than W watts (e.g. the circuit's limit)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     wanted = _named_commands(argv)
     for name, module_name in COMMANDS.items():

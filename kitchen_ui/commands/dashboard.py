@@ -108,6 +108,12 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..display_check import display_problem
 
+    if getattr(args, "fleet", None):
+        from .fleet import run as run_fleet
+        return run_fleet(args)
+    if getattr(args, "power_budget", None):
+        raise UsageError("--power-budget applies to the fleet screen (--fleet URL)")
+
     problem = display_problem()
     if problem:
         print(f"kitchen-ui: error: {problem}", file=sys.stderr)
@@ -144,7 +150,12 @@ def run(args: argparse.Namespace) -> int:
                                 more_stoves=[(n, st) for n, st, _net in more],
                                 community=community,
                                 **ui)
-        return run_dashboard(stove, opts)
+        runs = _run_publisher(args)
+        try:
+            return run_dashboard(stove, opts, prepare=runs.prepare if runs is not None else None)
+        finally:
+            if runs is not None:
+                runs.stop()
     finally:
         if kdb is not None:
             kdb.close()
@@ -176,3 +187,37 @@ def _open_database(path: str | None, scratch):
             start_rolling_backup(kdb.path)      # the day's copy, made from a file that just passed its check
 
     return OpeningDatabase(path, after_open=backup, start=False)
+
+
+class _RunsOnBroker:
+    """With ``--broker``: the recipe cooking on the first stove is published for fleet screens."""
+
+    def __init__(self, login, topics) -> None:
+        from ..mqtt.runs import RunPublisher
+        self.publisher = RunPublisher(login, topics)
+
+    def prepare(self, window, model) -> None:
+        self.publisher.start()
+
+        def follow(kitchen) -> None:
+            self.publisher.attach(kitchen.stove, lambda: model.info.id if model.info else None)
+
+        if window.kitchen is not None:        # the database was open already: the kitchen has joined
+            follow(window.kitchen)
+        else:
+            window.kitchen_attached.connect(follow)
+
+    def stop(self) -> None:
+        self.publisher.stop()
+
+
+def _run_publisher(args: argparse.Namespace):
+    from ..cli import UsageError
+    from ..mqtt.broker import BrokerError
+    from ..mqtt.cli_args import login_from_args
+    from ..mqtt.topics import TopicError, Topics
+    try:
+        login = login_from_args(args)
+        return None if login is None else _RunsOnBroker(login, Topics(args.topic_prefix))
+    except (BrokerError, TopicError) as exc:
+        raise UsageError(str(exc)) from None

@@ -142,3 +142,10 @@ class Topics:
         if not leaf or stove.lower() in RESERVED or not _NAME.match(stove):
             return None
         return stove, leaf
+
+
+def stove_uid(stove_id: str) -> str:
+    """A stove's KSP/1 id made safe for one topic level (the key of ``Topics.run``): every
+    character outside ``[A-Za-z0-9-]`` becomes '-', at most 64 characters."""
+    slug = re.sub(r"[^A-Za-z0-9-]", "-", stove_id)[:64]
+    return slug or "-"

@@ -254,6 +254,10 @@ class LinkBanner(_Banner):
             kind = "lost"
             words = translate("LinkBanner", "Disconnected from the stove{0}. The values shown are not live.")
             words = words.format(detail)
+        elif link.role == "observer" and link.transport.startswith(("mqtt://", "mqtts://")):
+            kind = "observer"       # through a bridge on a broker: it is the bridge that may only switch off
+            words = translate("LinkBanner", "Observer: this stove's bridge lets screens only switch off (it runs "
+                                            "without --control). Controls are off; ALL OFF still works.")
         elif link.role == "observer":
             kind = "observer"
             words = translate("LinkBanner", "Observer session: another device controls this stove. Controls are off; "

@@ -337,6 +337,9 @@ class TraditionalPanel(QFrame):
         link = self.model.link
         if self.model.can_control:
             return ""
+        if link.status is LinkStatus.ONLINE and link.role == "observer" and link.transport.startswith("mqtt"):
+            return translate("TraditionalPanel", "Observer: the stove's bridge lets screens only switch off. "
+                                                 "Only Off and ALL OFF work here.")
         if link.status is LinkStatus.ONLINE and link.role == "observer":
             return translate("TraditionalPanel", "Observer session: another device controls this stove. "
                                                  "Only Off and ALL OFF work here.")

@@ -880,6 +880,117 @@ Teilen Sie eines Ihrer Rezepte mit: kitchen-ui recipes share ID --broker {0}</tr
     </message>
 </context>
 <context>
+    <name>Fleet</name>
+    <message>
+        <source>Now {0}</source>
+        <translation>Jetzt {0}</translation>
+    </message>
+    <message>
+        <source>Now {0} of {1}</source>
+        <translation>Jetzt {0} von {1}</translation>
+    </message>
+    <message>
+        <source>today {0}</source>
+        <translation>heute {0}</translation>
+    </message>
+    <message>
+        <source>Over the power budget: the {0} zones on can draw {1}, the budget is {2}. Switch something off before adding more.</source>
+        <translation>Über dem Leistungsbudget: Die {0} eingeschalteten Kochzonen können {1} ziehen, das Budget ist {2}. Schalten Sie etwas aus, bevor Sie mehr einschalten.</translation>
+    </message>
+    <message>
+        <source>Hearth — the kitchen</source>
+        <translation>Hearth — die Küche</translation>
+    </message>
+    <message>
+        <source>waiting for stoves…</source>
+        <translation>warte auf Herde…</translation>
+    </message>
+    <message>
+        <source>connecting to the broker…</source>
+        <translation>verbinde mit dem Broker…</translation>
+    </message>
+    <message>
+        <source>ALL OFF everywhere</source>
+        <translation>ALLES AUS überall</translation>
+    </message>
+    <message>
+        <source>Switch every zone of every stove off now (always allowed)</source>
+        <translation>Jetzt alle Kochzonen aller Herde ausschalten (immer erlaubt)</translation>
+    </message>
+    <message>
+        <source>broker connected</source>
+        <translation>Broker verbunden</translation>
+    </message>
+    <message>
+        <source>BROKER LOST</source>
+        <translation>BROKER VERLOREN</translation>
+    </message>
+    <message>
+        <source>Not connected to the broker: {0}. The tiles show the last values received, not live.</source>
+        <translation>Nicht mit dem Broker verbunden: {0}. Die Kacheln zeigen die zuletzt empfangenen Werte, nicht live.</translation>
+    </message>
+    <message>
+        <source>Tap a stove to open its dashboard.</source>
+        <translation>Tippen Sie auf einen Herd, um seine Übersicht zu öffnen.</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>LINK LOST</source>
+        <translation>VERBINDUNG VERLOREN</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>BRIDGE OFFLINE</source>
+        <translation>BRÜCKE OFFLINE</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min left</source>
+        <translation>noch {0} h {1:02d} min</translation>
+    </message>
+    <message>
+        <source>{0} min left</source>
+        <translation>noch {0} min</translation>
+    </message>
+    <message>
+        <source>ALL OFF</source>
+        <translation>ALLES AUS</translation>
+    </message>
+    <message>
+        <source>Switch every zone of this stove off (always allowed)</source>
+        <translation>Alle Kochzonen dieses Herds ausschalten (immer erlaubt)</translation>
+    </message>
+    <message>
+        <source>{0} of {1} on</source>
+        <translation>{0} von {1} an</translation>
+    </message>
+    <message>
+        <source>all off</source>
+        <translation>alles aus</translation>
+    </message>
+    <message>
+        <source>the hottest reading: {0}</source>
+        <translation>der heißeste Messwert: {0}</translation>
+    </message>
+    <message>
+        <source>FAULT {0}</source>
+        <translation>STÖRUNG {0}</translation>
+    </message>
+    <message>
+        <source>◀ All stoves</source>
+        <translation>◀ Alle Herde</translation>
+    </message>
+    <message>
+        <source>Hearth — every stove in the kitchen</source>
+        <translation>Hearth — alle Herde der Küche</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>{0} s</source>
@@ -1153,6 +1264,10 @@ Teilen Sie eines Ihrer Rezepte mit: kitchen-ui recipes share ID --broker {0}</tr
     <message>
         <source>Disconnected from the stove{0}. The values shown are not live.</source>
         <translation>Vom Herd getrennt{0}. Die angezeigten Werte sind nicht aktuell.</translation>
+    </message>
+    <message>
+        <source>Observer: this stove&apos;s bridge lets screens only switch off (it runs without --control). Controls are off; ALL OFF still works.</source>
+        <translation>Beobachter: Die Brücke dieses Herds lässt Bildschirme nur ausschalten (sie läuft ohne --control). Die Bedienelemente sind gesperrt; ALLES AUS funktioniert trotzdem.</translation>
     </message>
     <message>
         <source>Observer session: another device controls this stove. Controls are off; ALL OFF still works.</source>
@@ -1843,6 +1958,10 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>The zone is off: switch it on, then set a timer</source>
         <translation>Die Zone ist aus: erst einschalten, dann einen Timer stellen</translation>
+    </message>
+    <message>
+        <source>Observer: the stove&apos;s bridge lets screens only switch off. Only Off and ALL OFF work here.</source>
+        <translation>Beobachter: Die Brücke des Herds lässt Bildschirme nur ausschalten. Hier funktionieren nur Aus und ALLES AUS.</translation>
     </message>
     <message>
         <source>Observer session: another device controls this stove. Only Off and ALL OFF work here.</source>
