@@ -160,6 +160,11 @@ class HaReader:
                 out[uid] = (component, config)
             return out
 
+    def wait_entities(self, count: int, timeout: float = 10.0) -> dict[str, tuple[str, dict]]:
+        """The entities once exactly ``count`` are announced."""
+        self.wait(lambda: len(self.configs) == count, timeout, f"{count} entities")
+        return self.entities()
+
     def last(self, topic: str) -> str | None:
         with self._cond:
             seen = self.history.get(topic)
