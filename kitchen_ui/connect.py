@@ -39,8 +39,12 @@ def read_token(token: str | None, token_file: str | None) -> str:
 
 def open_stove(address: str = "sim", *, profile: str | None = None, zones: int | None = None,
                speed: float = 1.0, token: str | None = None, token_file: str | None = None,
-               ca_cert: str | None = None) -> Stove:
-    """The stove behind ``--stove``; not started yet (call ``start()``)."""
+               ca_cert: str | None = None, role: str = "controller") -> Stove:
+    """The stove behind ``--stove``; not started yet (call ``start()``).
+
+    ``role`` is the KSP/1 role asked of a network stove (an observer watches and may only switch
+    off); the in-process simulator always answers its own app as controller.
+    """
     addr = parse_stove_url(address)
     if addr.scheme == "sim":
         return open_simulated(profile=profile, zones=zones, speed=speed)
@@ -50,7 +54,7 @@ def open_stove(address: str = "sim", *, profile: str | None = None, zones: int |
 
     secret = read_token(token, token_file)
     try:
-        return NetworkStove(addr, token=secret, ca_cert=ca_cert)
+        return NetworkStove(addr, token=secret, ca_cert=ca_cert, role=role)
     except ValueError as exc:  # an unreadable --ca-cert file
         raise StoveUrlError(f"--ca-cert: {exc}") from None
 

@@ -9,6 +9,7 @@ installs it.
 
 from __future__ import annotations
 
+import getpass
 import shutil
 import socket
 import subprocess
@@ -42,7 +43,9 @@ class Mosquitto:
         self.tls = tls is not None
         self.proc: subprocess.Popen | None = None
         self.log = self.folder / "mosquitto.log"
-        lines = [f"listener {self.port} {self.host}", "log_dest stderr", "log_type error", "log_type warning",
+        # as root, Mosquitto drops to the 'mosquitto' user and cannot read the password or TLS files in
+        # the test's private folder; naming the user running it keeps it (ignored when not root)
+        lines = [f"user {getpass.getuser()}", f"listener {self.port} {self.host}", "log_dest stderr", "log_type error", "log_type warning",
                  f"persistence {'true' if persistence else 'false'}",
                  f"persistence_location {self.folder}/", "max_queued_messages 100000"]
         if users:

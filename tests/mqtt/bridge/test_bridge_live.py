@@ -1,0 +1,171 @@
+"""The bridge against a real Mosquitto, as a subscriber on the broker sees it."""
+
+from __future__ import annotations
+
+import json
+
+from kitchen_ui.core.errors import READ_ONLY
+from kitchen_ui.core.model import StoveInfo, StoveState
+from kitchen_ui.storage.database import open_db
+from kitchen_ui.storage.sessions import list_sessions, load_session
+
+TEL = "hearth/sim-1/telemetry"
+
+
+def state_of(m) -> StoveState:
+    return StoveState.from_dict(m.json())
+
+
+def test_telemetry_info_link_and_status_as_a_subscriber_sees_them(mosquitto, start_bridge, watch):
+    rb = start_bridge(mosquitto, sims=2)
+    w = watch(mosquitto)
+    first = w.wait(lambda m: m.topic == TEL, what="telemetry")
+    w.wait(lambda m: m.topic == "hearth/sim-2/telemetry", what="the second stove's telemetry")
+    states = [state_of(m) for m in w.on(TEL)]
+    w.wait(lambda m: m.topic == TEL and len(w.on(TEL)) >= 5, what="five telemetry messages")
+    states = [state_of(m) for m in w.on(TEL)]
+    seqs = [s.seq for s in states]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs), "telemetry arrives in order, none twice"
+    assert len(states[0].zones) == 4 and any(z.pan for z in states[0].zones), "a sim stove has pans on its zones"
+    assert not first.retain
+    # the retained picture a newcomer gets at once
+    late = watch(mosquitto)
+    info = late.wait(lambda m: m.topic == "hearth/sim-1/info" and m.retain, what="retained info")
+    hello = info.json()
+    assert (hello["name"], hello["bridge"], hello["control"]) == ("sim-1", "test", False)
+    assert len(StoveInfo.from_hello(hello["hello"]).zones) == 4
+    assert late.wait(lambda m: m.topic == "hearth/sim-1/link" and m.retain).text == "online"
+    assert late.wait(lambda m: m.topic == "hearth/sim-1/link/state").json()["status"] == "online"
+    assert late.wait(lambda m: m.topic == "hearth/bridge/test/status" and m.retain).text == "online"
+    power = late.wait(lambda m: m.topic == "hearth/kitchen/power").json()
+    assert power["stoves"] == 2 and power["power_w"] >= 0
+    late.wait(lambda m: m.topic.endswith("/sim-2_all_off/config") and m.retain, what="retained discovery")
+    configs = {m.json()["unique_id"] for m in late.seen if m.topic.startswith("homeassistant/") and m.retain}
+    assert {"sim-1_1_temperature", "sim-1_4_level", "sim-2_all_off"} <= configs
+    rb.stop()
+
+
+def test_an_observer_bridge_refuses_a_switch_on_but_switches_off(mosquitto, start_bridge, watch):
+    rb = start_bridge(mosquitto, sims=1)
+    w = watch(mosquitto)
+    w.wait(lambda m: m.topic == TEL)
+    w.publish("hearth/sim-1/zone/1/level/set", "5")
+    err = w.wait(lambda m: m.topic == "hearth/sim-1/error", what="the refusal").json()
+    assert err["topic"] == "hearth/sim-1/zone/1/level/set" and err["code"] == READ_ONLY
+    assert "--control" in err["error"]
+    mark = w.mark()
+    later = w.wait(lambda m: m.topic == TEL and state_of(m).seq > 0, since=mark)
+    assert not state_of(later).zones[0].is_on, "the refused switch-on never reached the stove"
+
+    stove = rb.sims["sim-1"]            # the cook switches two zones on at the stove
+    stove.set_level(0, 6).result(2)
+    stove.set_level(2, 4).result(2)
+    w.wait(lambda m: m.topic == TEL and state_of(m).zones[0].level == 6 and state_of(m).zones[2].is_on)
+    w.publish("hearth/sim-1/zone/1/level/set", "0")
+    w.wait(lambda m: m.topic == TEL and not state_of(m).zones[0].is_on and state_of(m).zones[2].is_on,
+           what="zone 1 off, zone 3 still on")
+    w.publish("hearth/sim-1/all_off/set", "PRESS")
+    w.wait(lambda m: m.topic == TEL and not any(z.is_on for z in state_of(m).zones), what="every zone off")
+    rb.stop()
+
+
+def test_a_control_bridge_switches_on_and_records_the_session(mosquitto, start_bridge, watch, tmp_path):
+    db = tmp_path / "kitchen.sqlite3"
+    rb = start_bridge(mosquitto, sims=1, control=True, db=db)
+    w = watch(mosquitto)
+    w.wait(lambda m: m.topic == TEL)
+    w.publish("hearth/sim-1/zone/2/level/set", "5")
+    on = w.wait(lambda m: m.topic == TEL and state_of(m).zones[1].level == 5, what="zone 2 at level 5")
+    assert state_of(on).zones[1].mode == "level"
+    w.wait(lambda m: m.topic == "hearth/kitchen/power" and m.json()["power_w"] > 0, timeout=5,
+           what="the kitchen's power with a zone on")
+    w.wait(lambda m: m.topic == TEL and state_of(m).seq > state_of(on).seq + 3)
+    rb.stop()
+    kdb = open_db(db)
+    try:
+        sessions = list_sessions(kdb)
+        assert len(sessions) == 1, "the cooking switched on from MQTT is one recorded session"
+        data = load_session(kdb, sessions[0].id)
+        assert (data.zones[1]["level"] == 5).any(), "its telemetry is in the database"
+    finally:
+        kdb.close()
+
+
+def test_request_and_reply(mosquitto, start_bridge, watch):
+    rb = start_bridge(mosquitto, sims=1)
+    w = watch(mosquitto, ("hearth/reply/#", "hearth/sim-1/error"))
+    w.publish("hearth/sim-1/request", json.dumps({"id": "a1", "method": "state.get", "reply_to": "hearth/reply/t"}))
+    reply = w.wait(lambda m: m.topic == "hearth/reply/t").json()
+    assert reply["id"] == "a1" and len(StoveState.from_dict(reply["result"]).zones) == 4
+    w.publish("hearth/sim-1/request", json.dumps({"id": 2, "method": "zone.set_boost",
+                                                  "params": {"zone": 0, "on": True}, "reply_to": "hearth/reply/t"}))
+    refused = w.wait(lambda m: m.topic == "hearth/reply/t" and m.json()["id"] == 2).json()
+    assert refused["error"]["code"] == READ_ONLY
+    w.publish("hearth/sim-1/request", json.dumps({"id": 3, "method": "zone.off", "params": {"zone": 0},
+                                                  "reply_to": "hearth/reply/t"}))
+    assert "result" in w.wait(lambda m: m.topic == "hearth/reply/t" and m.json()["id"] == 3).json()
+    rb.stop()
+
+
+def test_a_control_bridge_reports_what_the_stove_refuses(mosquitto, start_bridge, watch):
+    rb = start_bridge(mosquitto, sims=1, control=True)
+    w = watch(mosquitto, ("hearth/reply/#", "hearth/sim-1/error"))
+    rb.sims["sim-1"].set_lock(True).result(2)
+    w.publish("hearth/sim-1/zone/1/level/set", "5")
+    err = w.wait(lambda m: m.topic == "hearth/sim-1/error").json()
+    assert err["code"] == -32005 and err["topic"] == "hearth/sim-1/zone/1/level/set"   # LOCKED, from the stove
+    rb.stop()
+
+
+def test_hostile_payloads_are_reported_and_the_bridge_still_serves(mosquitto, start_bridge, watch):
+    rb = start_bridge(mosquitto, sims=1)
+    w = watch(mosquitto)
+    batch = [("zone/1/level/set", b"\xff\xfe\x00"), ("zone/1/level/set", b"NaN"), ("zone/9/level/set", b"0"),
+             ("zone/0/level/set", b"0"), ("zone/1/level/set", b"9" * 70000), ("request", b"[" * 20000),
+             ("request", b"{\"id\": 1, \"method\": \"ping\", \"reply_to\": \"hearth/reply/#\"}"),
+             ("request", b"{\"id\": 1, \"method\": \"ping\", \"reply_to\": \"hearth/sim-1/info\"}"),
+             ("request", json.dumps({"id": 1, "method": "sim.set_speed", "params": {"factor": 10000},
+                                     "reply_to": "hearth/reply/h"}).encode()),
+             ("request", json.dumps({"id": [1], "method": "ping", "reply_to": "hearth/reply/h"}).encode()),
+             ("request", b"\x00" * 100), ("request", b"null"), ("request", bytes(range(256)))]
+    for leaf, payload in batch:
+        w.publish(f"hearth/sim-1/{leaf}", payload)
+    w.publish("hearth/sim-1/zone/1/level/set/extra", b"5")           # not a command topic: ignored
+    w.publish("hearth/sim-1/request", json.dumps({"id": "ok", "method": "ping", "reply_to": "hearth/reply/h"}))
+    assert "result" in w.wait(lambda m: m.topic == "hearth/reply/h" and m.json()["id"] == "ok").json()
+    errors = w.on("hearth/sim-1/error")
+    assert len(errors) == len(batch), [e.json()["error"] for e in errors]
+    assert all({"topic", "error", "code"} == set(e.json()) for e in errors)
+    mark = w.mark()
+    last = w.wait(lambda m: m.topic == TEL, since=mark, what="telemetry after the batch")
+    assert not any(z.is_on for z in state_of(last).zones)
+    assert w.on("hearth/sim-1/info", 0) and rb.thread.error is None
+    rb.stop()
+
+
+def test_home_assistant_coming_online_gets_discovery_again(mosquitto, start_bridge, watch):
+    rb = start_bridge(mosquitto, sims=1)
+    w = watch(mosquitto, ("homeassistant/#",))
+    w.wait(lambda m: m.topic.endswith("/sim-1_all_off/config"))
+    mark = w.mark()
+    w.publish("homeassistant/status", "online")
+    again = w.wait(lambda m: m.topic.endswith("/sim-1_all_off/config"), since=mark, what="discovery again")
+    assert again.json()["command_topic"] == "hearth/sim-1/all_off/set"
+    rb.stop()
+
+
+def test_a_broker_restarted_without_persistence_gets_every_retained_topic_back(mosquitto, start_bridge, watch):
+    rb = start_bridge(mosquitto, sims=1)
+    mosquitto.restart()                  # forgets every retained message
+    rb.wait_connected(connections=2)
+    topics = ("hearth/bridge/test/status", "hearth/sim-1/info", "hearth/sim-1/link",
+              "homeassistant/number/sim-1/sim-1_1_level/config")
+    w = watch(mosquitto)
+    for topic in topics:                 # published again after the reconnection (live or retained)
+        w.wait(lambda m, t=topic: m.topic == t, what=topic)
+    w.wait(lambda m: m.topic == TEL, what="telemetry after the restart")
+    late = watch(mosquitto)              # and kept: a newcomer gets them retained
+    for topic in topics:
+        late.wait(lambda m, t=topic: m.topic == t and m.retain, what=f"retained {topic}")
+    assert late.on("hearth/bridge/test/status")[-1].text == "online"
+    rb.stop()
