@@ -75,14 +75,12 @@ def _bridge_device(bridge_id: str) -> dict:
 
 
 def _stove_device(stove: str, info: StoveInfo, bridge_id: str) -> dict:
-    # the stove's own KSP/1 id, so the device stays the same device whatever the bridge calls it
+    # the stove's own KSP/1 id, so the device stays the same device whatever the bridge calls it.
+    # Only device keys every HA in use knows: HA rejects a whole config for an unknown device key.
     ident = f"hearth-{info.id}" if info.id else f"hearth-{bridge_id}-{stove}"
-    device = {"identifiers": [ident], "name": stove, "manufacturer": MANUFACTURER,
-              "model": info.model or "KSP/1 stove", "sw_version": info.firmware,
-              "via_device": bridge_device_id(bridge_id)}
-    if info.id:
-        device["serial_number"] = info.id
-    return device
+    return {"identifiers": [ident], "name": stove, "manufacturer": MANUFACTURER,
+            "model": info.model or "KSP/1 stove", "sw_version": info.firmware,
+            "via_device": bridge_device_id(bridge_id)}
 
 
 def _availability(topics: Topics, bridge_id: str, stove: str | None) -> dict:

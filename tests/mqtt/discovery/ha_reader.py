@@ -85,6 +85,11 @@ def problems(component: str, config: dict) -> list[str]:
     unknown = set(config) - COMMON_KEYS - PLATFORM_KEYS.get(component, set())
     found += [f"{component}: {key!r} is not a documented key" for key in sorted(unknown)]
     device = config.get("device") or {}
+    # HA's device schema is strict (an unknown key rejects the config); these are known since 2021
+    for key in sorted(set(device) - {"identifiers", "connections", "name", "manufacturer", "model",
+                                     "sw_version", "hw_version", "via_device", "suggested_area",
+                                     "configuration_url"}):
+        found.append(f"{component}: device key {key!r} is unknown to older HA versions")
     if "unique_id" in config and not (device.get("identifiers") or device.get("connections")):
         found.append(f"{component}: a device needs identifiers or connections")
     if "origin" in config and not config["origin"].get("name"):
