@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import os
 import threading
 import time
@@ -27,7 +28,7 @@ from typing import Any
 import aiomqtt
 
 from ..app.kitchen import Kitchen
-from ..core.errors import INTERNAL_ERROR, KspError
+from ..core.errors import INTERNAL_ERROR, INVALID_REQUEST, KspError
 from ..core.stove import Stove
 from ..protocol.client import Backoff
 from ..storage.database import open_db
@@ -35,7 +36,7 @@ from .bridge_stoves import BridgedStove
 from .broker import BrokerLogin
 from .commands import NOT_CONNECTED, Command, CommandError, error_payload, parse_command, reply_payload
 from .discovery import StateThrottle, kitchen_messages
-from .outbox import Outbox
+from .outbox import Outbox, Outgoing
 from .topics import DEFAULT_DISCOVERY_PREFIX, OFFLINE, ONLINE, Topics
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,9 @@ class BridgeConfig:
     max_pending: int = 64             # commands waiting for a stove's answer at once
     telemetry_limit: int = 2000       # telemetry messages waiting for the broker before the oldest go
     kitchen_power_period_s: float = 1.0
+    # sessions are written every this many seconds: no screen of the bridge's own reads them live,
+    # and 40 stoves committing every 0.5 s (the dashboard's pace) cost a sixth of the bridge's CPU
+    record_flush_s: float = 2.0
 
 
 class Bridge:
@@ -109,9 +113,10 @@ class Bridge:
                 self.stoves[name] = BridgedStove(
                     name, stove, kitchen, self.outbox, self.topics, bridge_id=self.config.bridge_id,
                     control=self.config.control, discovery_prefix=self.config.discovery_prefix,
-                    throttle=self.throttle, clock=time.monotonic, on_state=self._kitchen_power)
+                    throttle=self.throttle, clock=time.monotonic, on_state=self._kitchen_power,
+                    flush_interval_s=self.config.record_flush_s)
                 stove.start()
-            await self._connect_forever()
+            await self._until_stopped()
         finally:
             for task in list(self._pending):
                 task.cancel()
@@ -119,6 +124,22 @@ class Bridge:
             for bs in self.stoves.values():
                 bs.close()
             kdb.close()
+
+    async def _until_stopped(self) -> None:
+        """Connected, a stop ends the session after its goodbye; still connecting (a broker that
+        accepts TCP but never answers can hold a connection attempt for its whole timeout), it
+        ends at once."""
+        assert self._stop is not None
+        main = asyncio.create_task(self._connect_forever())
+        stop = asyncio.create_task(self._stop.wait())
+        await asyncio.wait({main, stop}, return_when=asyncio.FIRST_COMPLETED)
+        if not main.done() and not self.connected.is_set():
+            main.cancel()
+        stop.cancel()
+        try:
+            await main
+        except asyncio.CancelledError:
+            log.info("stopped before the broker answered")
 
     async def _connect_forever(self) -> None:
         assert self._stop is not None
@@ -156,7 +177,8 @@ class Bridge:
         await client.subscribe(subs)
         self._announce()
         self.connected.set()
-        tasks = {asyncio.create_task(self._publish(client)), asyncio.create_task(self._read(client))}
+        tasks = {asyncio.create_task(self._publish(client)), asyncio.create_task(self._read(client)),
+                 asyncio.create_task(self._flush_ha_states())}
         stop = asyncio.create_task(self._stop.wait())
         try:
             done, _ = await asyncio.wait(tasks | {stop}, return_when=asyncio.FIRST_COMPLETED)
@@ -202,20 +224,35 @@ class Bridge:
         while True:
             msg = await self.outbox.get()
             try:
-                await client.publish(msg.topic, msg.payload, qos=msg.qos, retain=msg.retain, timeout=10)
+                await self._send(client, msg)
             except aiomqtt.MqttError:
                 self.outbox.put_back(msg)
                 raise
 
+    @staticmethod
+    async def _send(client: aiomqtt.Client, msg: Outgoing) -> None:
+        # QoS 0 waits for its write without a timer (asyncio.wait_for with a timeout costs a task
+        # a message); if the connection drops meanwhile, the reader ends the session and this too
+        timeout = math.inf if msg.qos == 0 else 10.0
+        await client.publish(msg.topic, msg.payload, qos=msg.qos, retain=msg.retain, timeout=timeout)
+
+    async def _flush_ha_states(self) -> None:
+        """HA's state held back by the throttle goes out once its period is over, so the last state
+        HA shows is the stove's latest even when its telemetry stops (a stove that dropped)."""
+        while True:
+            await asyncio.sleep(self.throttle.period / 2)
+            for stove, payload in self.throttle.flush(time.monotonic()):
+                self.outbox.retained(self.topics.ha_state(stove), payload)
+
     async def _read(self, client: aiomqtt.Client) -> None:
         async for message in client.messages:
             try:
-                self._on_message(message.topic.value, message.payload)
+                self._on_message(message.topic.value, message.payload, retained=bool(message.retain))
             except Exception:                 # a bug on one message must not end the bridge
                 log.exception("a message on %s could not be handled", message.topic.value[:200])
 
     # -- commands -------------------------------------------------------------------------------
-    def _on_message(self, topic: str, payload: Any) -> None:
+    def _on_message(self, topic: str, payload: Any, *, retained: bool = False) -> None:
         if topic == self._ha_status_topic():
             if payload in (b"online", "online"):
                 log.info("Home Assistant is online: announcing discovery again")
@@ -226,6 +263,10 @@ class Bridge:
             return
         name, leaf = parts
         bs = self.stoves[name]
+        if retained:                          # it would act again at every reconnection, days later
+            self._refuse(name, topic, CommandError(INVALID_REQUEST, "a retained command is ignored; publish "
+                                                   "commands without the retain flag"), None, None)
+            return
         try:
             cmd = parse_command(self.topics, leaf, payload, bs.info, control=self.config.control)
         except CommandError as exc:

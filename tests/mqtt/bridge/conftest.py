@@ -123,7 +123,7 @@ def start_bridge(tmp_path):
     running: list[RunningBridge] = []
 
     def start(broker, *, sims: int = 2, control: bool = False, stoves=(), db=None, prefix="hearth",
-              username=None, password_file=None, ca_cert=None, **config) -> RunningBridge:
+              username=None, password_file=None, ca_cert=None, wait=True, **config) -> RunningBridge:
         login = broker_login(broker.url, username=username, password_file=password_file, ca_cert=ca_cert)
         cfg = BridgeConfig(login=login, topics=Topics(prefix), bridge_id="test", control=control,
                            db_path=str(db or tmp_path / "kitchen.sqlite3"), reconnect_initial_s=0.1,
@@ -132,7 +132,8 @@ def start_bridge(tmp_path):
         bridge = Bridge(cfg, [*sim_stoves.items(), *stoves])
         rb = RunningBridge(bridge, BridgeThread(bridge).start(), sim_stoves)
         running.append(rb)
-        rb.wait_connected()
+        if wait:
+            rb.wait_connected()
         return rb
 
     yield start

@@ -169,3 +169,86 @@ def test_a_broker_restarted_without_persistence_gets_every_retained_topic_back(m
         late.wait(lambda m, t=topic: m.topic == t and m.retain, what=f"retained {topic}")
     assert late.on("hearth/bridge/test/status")[-1].text == "online"
     rb.stop()
+
+
+def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, caplog):
+    """The stoves never wait for MQTT: with no broker at all, the session is still recorded."""
+    import logging
+    import time
+
+    from broker_process import Mosquitto
+
+    absent = Mosquitto(tmp_path / "never-started")          # a free port nobody listens on
+    db = tmp_path / "kitchen.sqlite3"
+    caplog.set_level(logging.WARNING, logger="kitchen_ui.mqtt")
+    rb = start_bridge(absent, sims=1, control=True, db=db, wait=False, record_flush_s=0.1)
+    stove = rb.sims["sim-1"]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not stove.link.online:
+        time.sleep(0.02)         # the bridge starts its stoves on its own thread
+    stove.set_level(0, 7).result(2)
+    while time.monotonic() < deadline and "cannot reach the broker" not in caplog.text:
+        time.sleep(0.02)         # waiting for the bridge's first failed attempt (a real socket)
+    assert f"cannot reach the broker {absent.url}" in caplog.text
+    seq = stove.state.seq
+    while time.monotonic() < deadline and stove.state.seq < seq + 5:
+        time.sleep(0.02)         # telemetry goes on: the stove's thread is not held up
+    assert stove.state.seq >= seq + 5
+    rb.stop()
+    assert not rb.bridge.connected.is_set() and rb.bridge.connections == 0
+    kdb = open_db(db)
+    try:
+        sessions = list_sessions(kdb)
+        assert len(sessions) == 1 and (load_session(kdb, sessions[0].id).zones[0]["level"] == 7).any()
+    finally:
+        kdb.close()
+
+
+def test_a_retained_command_is_never_obeyed(mosquitto, start_bridge, watch):
+    """Retained, "level 5" would switch the zone on again at every reconnection of the bridge."""
+    watcher = watch(mosquitto, ("hearth/sim-1/error",))
+    watcher.publish("hearth/sim-1/zone/1/level/set", "5", retain=True)
+    rb = start_bridge(mosquitto, sims=1, control=True)
+    w = watch(mosquitto, (TEL, "hearth/sim-1/error"))
+    err = watcher.wait(lambda m: m.topic == "hearth/sim-1/error", what="the refusal").json()
+    assert "retained" in err["error"] and err["topic"] == "hearth/sim-1/zone/1/level/set"
+    mark = w.mark()
+    w.wait(lambda m: m.topic == TEL and state_of(m).seq > 2, since=mark)
+    assert not any(state_of(m).zones[0].is_on for m in w.on(TEL))
+    w.publish("hearth/sim-1/zone/1/level/set", "", retain=True)      # clear it
+    rb.stop()
+
+
+def test_home_assistant_gets_the_latest_state_even_when_telemetry_stops(mosquitto, start_bridge, watch):
+    """Throttled to 2 Hz, the state held back still goes out: HA never stays on a stale level."""
+    from kitchen_ui.connect import open_simulated
+
+    stove = open_simulated(zones=2, threaded=False, stove_id="quiet")       # telemetry only when pumped
+    rb = start_bridge(mosquitto, sims=0, control=True, stoves=[("quiet", stove)])
+    w = watch(mosquitto, ("hearth/quiet/state", "hearth/quiet/telemetry"))
+    stove.pump()
+    w.wait(lambda m: m.topic == "hearth/quiet/state", what="the first HA state")
+    for level in (3, 7):         # each pumped right after a state went out: held back, then the stove is silent
+        mark = w.mark()
+        stove.set_level(1, level).result(2)
+        stove.pump()
+        w.wait(lambda m, lv=level: m.topic == "hearth/quiet/state" and m.json()["zones"]["2"]["level"] == lv,
+               since=mark, timeout=3, what=f"the held-back state with level {level}")
+    assert w.on("hearth/quiet/state")[-1].json()["zones"]["2"]["level"] == 7
+    rb.stop()
+
+
+def test_after_a_broker_restart_with_persistence_commands_still_reach_the_stove(mosquitto_factory, start_bridge,
+                                                                                watch):
+    broker = mosquitto_factory(persistence=True)
+    rb = start_bridge(broker, sims=1, control=True)
+    broker.restart()                     # keeps retained messages, but the bridge's session is new
+    rb.wait_connected(connections=2)
+    w = watch(broker, ("hearth/reply/#", TEL, "hearth/bridge/#"))
+    # (the broker may have kept "offline" from its own shutdown: the bridge's "online" follows it)
+    w.wait(lambda m: m.topic == "hearth/bridge/test/status" and m.text == "online")
+    w.publish("hearth/sim-1/zone/3/level/set", "4")
+    w.wait(lambda m: m.topic == TEL and state_of(m).zones[2].level == 4, what="the level set after the restart")
+    w.publish("hearth/sim-1/request", json.dumps({"id": 9, "method": "ping", "reply_to": "hearth/reply/x"}))
+    assert "result" in w.wait(lambda m: m.topic == "hearth/reply/x").json()
+    rb.stop()

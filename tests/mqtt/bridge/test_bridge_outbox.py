@@ -60,3 +60,17 @@ def test_get_waits_for_a_message():
         return await asyncio.wait_for(waiter, 1)
 
     assert asyncio.run(scenario()).payload == "x"
+
+
+def test_the_telemetry_payload_is_the_ksp_telemetry_object():
+    import json
+
+    from kitchen_ui.connect import open_simulated
+    from kitchen_ui.mqtt.bridge_stoves import telemetry_payload
+
+    stove = open_simulated(zones=3, threaded=False)
+    stove.start()
+    stove.set_level(1, 4)
+    stove.pump()
+    assert json.loads(telemetry_payload(stove.state)) == stove.state.to_dict()
+    stove.stop()

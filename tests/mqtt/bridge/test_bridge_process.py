@@ -116,3 +116,23 @@ def test_a_bad_flag_exits_2_naming_it(argv, words, capsys):
         code = exc.code
     assert code == 2
     assert words in capsys.readouterr().err
+
+
+def test_sigterm_while_a_silent_broker_holds_the_connection_exits_at_once(tmp_path, procs):
+    """A listener that accepts TCP and never answers MQTT: stopping does not wait out the connect timeout."""
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        proc, log = launch(f"mqtt://127.0.0.1:{port}", tmp_path)
+        procs.append(proc)
+        silent.settimeout(20)
+        conn, _addr = silent.accept()                 # the bridge is now waiting for a CONNACK
+        with conn:
+            wait_for_log(log, "bridge proc: 1 stove(s)", proc)
+            t0 = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(15) == 0, log.read_text()
+            assert time.monotonic() - t0 < 3.0, "stopping waited for the connection attempt"
