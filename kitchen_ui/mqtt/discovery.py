@@ -10,8 +10,8 @@ Every entity is available only while the bridge says ``online`` AND the stove's 
 ``online`` (``availability_mode: all``), so a stove that drops or a bridge killed with -9 (its
 last will) shows as unavailable rather than as a frozen reading.
 
-The state HA reads is a compact JSON on ``topics.ha_state(stove)``; ``StateThrottle`` keeps it to a
-few messages a second per stove (telemetry keeps the stove's full rate) without ever dropping the
+The state HA reads is a compact JSON on ``topics.ha_state(stove)``; ``StateThrottle`` keeps it to at
+most 2 messages a second per stove (telemetry keeps the stove's full rate) without ever dropping the
 latest state. Pure functions, no I/O, no clock of its own: the bridge publishes what they return.
 """
 
