@@ -148,3 +148,19 @@ def test_templates_give_the_numbers_ha_shows():
     assert render(by_id["wok_1_energy"]["value_template"], state) == "12.3"
     assert render(by_id["wok_3_level"]["value_template"], state) == "2"
     assert render(by_id["wok_2_temperature"]["value_template"], state) == "None"   # HA: unknown
+
+
+def test_the_same_configs_abbreviated_expand_back_to_them():
+    """Should discovery ever switch to HA's short keys (smaller retained messages), HA reads them as
+    these: every key we use is the full name of its abbreviation, device and origin included."""
+    from ha_reader import ABBREVIATIONS, DEVICE_ABBREVIATIONS, ORIGIN_ABBREVIATIONS
+
+    short, short_dev, short_origin = ({v: k for k, v in table.items()}
+                                      for table in (ABBREVIATIONS, DEVICE_ABBREVIATIONS, ORIGIN_ABBREVIATIONS))
+    for config in _configs().values():
+        abbreviated = {short.get(k, k): v for k, v in config.items()}
+        abbreviated[short["device"]] = {short_dev[k]: v for k, v in config["device"].items()}
+        abbreviated[short["origin"]] = {short_origin[k]: v for k, v in config["origin"].items()}
+        abbreviated[short["availability"]] = [{short[k]: v for k, v in a.items()} for a in config["availability"]]
+        assert len(json.dumps(abbreviated)) < len(json.dumps(config))
+        assert expand(abbreviated) == config
