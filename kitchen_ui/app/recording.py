@@ -11,7 +11,9 @@ that dies with the app says so), then ``finished`` or ``aborted`` as the recipe 
 Only the stove's controller records. An observer (a second dashboard on the same machine and
 kitchen database, watching) sees the same telemetry; recording it too would put the same cooking
 in the history twice, so it starts no session, and a keeper whose link becomes an observer's stops
-its own. Once it is the controller (the other one left), it records like any.
+its own. Once it is the controller (the other one left), it records like any. A host that keeps
+its own database and only ever watches (the MQTT bridge) asks to record as an observer too
+(``observer_records``).
 """
 
 from __future__ import annotations
@@ -40,12 +42,14 @@ class SessionKeeper:
     problem = Signal(str)             # the recorder cannot write (disk full, file locked …)
 
     def __init__(self, kdb: KitchenDB, source: StoveSource, *, idle_close_s: float = IDLE_CLOSE_S,
-                 flush_interval_s: float = DEFAULT_FLUSH_S, post: Post = direct) -> None:
+                 flush_interval_s: float = DEFAULT_FLUSH_S, post: Post = direct,
+                 observer_records: bool = False) -> None:
         self.kdb = kdb
         self.post = post                   # the recorder reports problems from its writer thread
         self.model = source
         self.idle_close_s = idle_close_s
         self.flush_interval_s = flush_interval_s
+        self.observer_records = observer_records
         self.recorder: SessionRecorder | None = None
         self.busy = False                  # a recipe run is under way (set by the stove's app)
         self.titles: list[str] = []
@@ -59,11 +63,11 @@ class SessionKeeper:
 
     # -- decisions (host thread) ----------------------------------------------------------------
     def _on_link(self, link: LinkState) -> None:
-        if link.online and not link.can_control:
+        if link.online and not link.can_control and not self.observer_records:
             self.stop()                     # the controller (another dashboard) records from now on
 
     def _on_state(self, state: StoveState) -> None:
-        if not self.model.can_control:
+        if not self.model.can_control and not self.observer_records:
             return                          # an observer: the controller records this cooking
         if self.busy or any(z.is_on for z in state.zones):
             self._idle_since = None

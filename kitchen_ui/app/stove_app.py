@@ -68,6 +68,7 @@ class StoveApp:
 
     def __init__(self, name: str, source: StoveSource, kdb: KitchenDB, post: Post, *,
                  flush_interval_s: float = DEFAULT_FLUSH_S, idle_close_s: float = IDLE_CLOSE_S,
+                 observer_records: bool = False,
                  pot_action: Callable[[str], str] = lambda pot: f"put the {pot} on the zone") -> None:
         self.name = name
         self.source = source
@@ -77,7 +78,7 @@ class StoveApp:
         self.runs = RunStore(kdb.path)
         self.clock = clock_for(source.stove)
         self.sessions = SessionKeeper(kdb, source, idle_close_s=idle_close_s, flush_interval_s=flush_interval_s,
-                                      post=post)
+                                      post=post, observer_records=observer_records)
         self.energy = SessionEnergy(kdb, source.stove, post)
         self.energy.problem.connect(self.problem.emit)
         self.sessions.session_started.connect(self.energy.begin)

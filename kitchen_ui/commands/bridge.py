@@ -65,7 +65,8 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         "allows remote start (without it, MQTT can only switch off)")
     p.add_argument("--discovery-prefix", default=DEFAULT_DISCOVERY_PREFIX, metavar="P",
                    help=f"Home Assistant's discovery prefix (default {DEFAULT_DISCOVERY_PREFIX})")
-    p.add_argument("--bridge-id", metavar="ID", help="this bridge's name in topics (default: the host name)")
+    p.add_argument("--bridge-id", metavar="ID", help="this bridge's name in topics and its last will (default: the host name; "
+                        "give each bridge on one machine its own)")
     p.add_argument("-v", "--verbose", action="store_true", help="log each connection and command in detail")
     return p
 

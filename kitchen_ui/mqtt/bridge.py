@@ -63,6 +63,15 @@ class BridgeConfig:
     record_flush_s: float = 2.0
 
 
+_LOGIN_REFUSED = {4, 5, 134, 135}    # CONNACK, MQTT 3.1.1 and 5: bad user name or password, not authorised
+
+
+def _login_refused(exc: Exception) -> bool:
+    rc = getattr(exc, "rc", None)
+    rc = getattr(rc, "value", rc)
+    return isinstance(rc, int) and rc in _LOGIN_REFUSED
+
+
 class Bridge:
     def __init__(self, config: BridgeConfig, stoves: list[tuple[str, Stove]]) -> None:
         self.config = config
@@ -79,6 +88,7 @@ class Bridge:
         self._stop_asked = False
         self._pending: set[asyncio.Task] = set()
         self._power_at = -1e9
+        self._drops_said, self._drops_said_at = 0, -1e9
 
     # -- from any thread ------------------------------------------------------------------------
     def request_stop(self) -> None:
@@ -160,7 +170,11 @@ class Bridge:
                 delay = backoff.next()
                 if self._stop.is_set():
                     return
-                log.warning("cannot reach the broker %s (%s); trying again in %.1f s", address, exc, delay)
+                if _login_refused(exc):
+                    log.warning("the broker %s refused the login (%s): check --username and --password-file; "
+                                "trying again in %.1f s", address, exc, delay)
+                else:
+                    log.warning("cannot reach the broker %s (%s); trying again in %.1f s", address, exc, delay)
             finally:
                 self.connected.clear()
             try:
@@ -313,9 +327,19 @@ class Bridge:
         if not force and now - self._power_at < self.config.kitchen_power_period_s:
             return
         self._power_at = now
+        self._report_drops(now)
         live = [bs.state for bs in self.stoves.values() if bs.online and bs.state is not None]
         power = sum(s.total_power_w for s in live if s is not None)
         self.outbox.retained(self.topics.kitchen_power(), json.dumps({"power_w": round(power, 1), "stoves": len(live)}))
+
+
+    def _report_drops(self, now: float) -> None:
+        """Say (at most every 10 s) that telemetry is being dropped: the broker is slow or away."""
+        dropped = self.outbox.dropped
+        if dropped > self._drops_said and now - self._drops_said_at >= 10.0:
+            log.warning("the broker is not keeping up: %d telemetry messages dropped so far, the oldest first "
+                        "(events are kept)", dropped)
+            self._drops_said, self._drops_said_at = dropped, now
 
 
 class BridgeThread:

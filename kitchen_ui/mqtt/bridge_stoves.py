@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..app.feed import StoveFeed
 from ..app.kitchen import Kitchen
-from ..core.model import LinkState, StoveEvent, StoveInfo, StoveState
+from ..core.model import LinkState, LinkStatus, StoveEvent, StoveInfo, StoveState
 from ..core.stove import Stove
 from .discovery import StateThrottle, discovery_messages
 from .outbox import Outbox
@@ -52,9 +52,9 @@ class BridgedStove:
         self.throttle = throttle
         self.clock = clock
         self.on_state = on_state
-        self.telemetry_sent = 0
         self.feed = StoveFeed(stove, kitchen.post)
-        self.app = kitchen.add_stove(name, self.feed, flush_interval_s=flush_interval_s)
+        # the bridge keeps its own database: a stove it only watches is recorded there too
+        self.app = kitchen.add_stove(name, self.feed, flush_interval_s=flush_interval_s, observer_records=True)
         self.feed.state_changed.connect(self._on_state)
         self.feed.event_received.connect(self._on_event)
         self.feed.link_changed.connect(self._on_link)
@@ -105,13 +105,12 @@ class BridgedStove:
 
     def goodbye(self) -> list[tuple[str, str]]:
         """The retained messages a bridge that stops leaves behind for this stove."""
-        link = LinkState(message="the bridge stopped")
+        link = LinkState(LinkStatus.CLOSED, message="the bridge stopped")
         return [(self.topics.link(self.name), OFFLINE), (self.topics.link_state(self.name), link_payload(link))]
 
     # -- from the stove (on the loop) -----------------------------------------------------------
     def _on_state(self, state: StoveState) -> None:
         self.outbox.telemetry(self.topics.telemetry(self.name), telemetry_payload(state))
-        self.telemetry_sent += 1
         payload = self.throttle.offer(self.name, self.clock(), state)
         if payload is not None:
             self.outbox.retained(self.topics.ha_state(self.name), payload)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.errors import INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND, PARSE_ERROR, READ_ONLY, KspError
-from ..core.ksp import METHODS, authorize
+from ..core.ksp import authorize
 from ..core.model import StoveInfo
 from .topics import Topics, TopicError, zone_id_from_key
 

@@ -36,6 +36,10 @@ class Outbox:
     def __len__(self) -> int:
         return len(self._must) + len(self._retained) + len(self._telemetry)
 
+    @property
+    def telemetry_waiting(self) -> int:
+        return len(self._telemetry)
+
     # -- putting in -----------------------------------------------------------------------------
     def must(self, topic: str, payload: str, qos: int = 1) -> None:
         """An event, an error or a reply: never dropped."""

@@ -66,6 +66,8 @@ def test_an_observer_bridge_refuses_a_switch_on_but_switches_off(mosquitto, star
            what="zone 1 off, zone 3 still on")
     w.publish("hearth/sim-1/all_off/set", "PRESS")
     w.wait(lambda m: m.topic == TEL and not any(z.is_on for z in state_of(m).zones), what="every zone off")
+    event = w.wait(lambda m: m.topic == "hearth/sim-1/event" and m.json()["kind"] == "all_off", what="the event")
+    assert not event.retain and event.json()["message"]
     rb.stop()
 
 
@@ -172,7 +174,8 @@ def test_a_broker_restarted_without_persistence_gets_every_retained_topic_back(m
 
 
 def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, caplog):
-    """The stoves never wait for MQTT: with no broker at all, the session is still recorded."""
+    """The stoves never wait for MQTT: with no broker at all, the session is still recorded, and the
+    telemetry waiting for the broker stays bounded (the oldest goes, and the log says so)."""
     import logging
     import time
 
@@ -181,7 +184,7 @@ def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, ca
     absent = Mosquitto(tmp_path / "never-started")          # a free port nobody listens on
     db = tmp_path / "kitchen.sqlite3"
     caplog.set_level(logging.WARNING, logger="kitchen_ui.mqtt")
-    rb = start_bridge(absent, sims=1, control=True, db=db, wait=False, record_flush_s=0.1)
+    rb = start_bridge(absent, sims=1, control=True, db=db, wait=False, record_flush_s=0.1, telemetry_limit=5)
     stove = rb.sims["sim-1"]
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and not stove.link.online:
@@ -194,6 +197,10 @@ def test_cooking_is_recorded_while_the_broker_is_away(tmp_path, start_bridge, ca
     while time.monotonic() < deadline and stove.state.seq < seq + 5:
         time.sleep(0.02)         # telemetry goes on: the stove's thread is not held up
     assert stove.state.seq >= seq + 5
+    while time.monotonic() < deadline and "telemetry messages dropped" not in caplog.text:
+        time.sleep(0.02)         # the bridge's once-a-second look at its outbox
+    assert "telemetry messages dropped so far, the oldest first" in caplog.text
+    assert rb.bridge.outbox.dropped > 0 and rb.bridge.outbox.telemetry_waiting == 5
     rb.stop()
     assert not rb.bridge.connected.is_set() and rb.bridge.connections == 0
     kdb = open_db(db)
@@ -251,4 +258,16 @@ def test_after_a_broker_restart_with_persistence_commands_still_reach_the_stove(
     w.wait(lambda m: m.topic == TEL and state_of(m).zones[2].level == 4, what="the level set after the restart")
     w.publish("hearth/sim-1/request", json.dumps({"id": 9, "method": "ping", "reply_to": "hearth/reply/x"}))
     assert "result" in w.wait(lambda m: m.topic == "hearth/reply/x").json()
+    rb.stop()
+
+
+def test_commands_beyond_the_waiting_limit_are_refused_as_busy(mosquitto, start_bridge, watch):
+    from kitchen_ui.mqtt.bridge import BUSY
+
+    rb = start_bridge(mosquitto, sims=1, max_pending=0)          # every command finds the queue full
+    w = watch(mosquitto, ("hearth/reply/#", "hearth/sim-1/error"))
+    w.publish("hearth/sim-1/request", json.dumps({"id": 1, "method": "ping", "reply_to": "hearth/reply/b"}))
+    reply = w.wait(lambda m: m.topic == "hearth/reply/b").json()
+    assert reply["error"]["code"] == BUSY and "try again" in reply["error"]["message"]
+    assert w.wait(lambda m: m.topic == "hearth/sim-1/error").json()["code"] == BUSY
     rb.stop()

@@ -58,6 +58,7 @@ def test_sigterm_says_offline_and_exits_0(mosquitto, watch, tmp_path, procs):
     assert proc.wait(15) == 0, log.read_text()
     w.wait(lambda m: m.topic == STATUS and m.text == "offline", since=mark, what="offline from the bridge")
     w.wait(lambda m: m.topic == "hearth/sim-1/link" and m.text == "offline", since=mark)
+    assert w.wait(lambda m: m.topic == "hearth/sim-1/link/state", since=mark).json()["status"] == "closed"
     late = watch(mosquitto, (STATUS,))
     assert late.wait(lambda m: m.retain).text == "offline"
     assert "told the broker the bridge is offline" in log.read_text()
