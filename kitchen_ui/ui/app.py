@@ -155,6 +155,7 @@ class DashboardRun:
         self.loader: KitchenLoader | None = None
         self.kiosk: Any = None
         self.memory: WindowMemory | None = None
+        self.voice: Any = None
 
     def _add_other_stoves(self, kitchen: Any) -> None:
         for name, _stove, model in self.others:
@@ -213,6 +214,8 @@ class DashboardRun:
         else:
             from .menus import DesktopMenus
             DesktopMenus(window)
+        from .voice import DashboardVoice          # after the menus and the kiosk: it joins both
+        self.voice = DashboardVoice(window, self.settings, kiosk=self.kiosk, lang=opts.lang)
         if opts.demo:
             self.keep.append(_WhenControlling(model, lambda: demo_commands(model)))
         if opts.network and opts.speed != 1.0:
@@ -269,6 +272,8 @@ class DashboardRun:
             self.kiosk.stop()
         if self.probe is not None:
             self.probe.stop()
+        if self.voice is not None:
+            self.voice.close()
         if self.loader is not None:
             self.loader.close()
         self.window.plot.stop()

@@ -62,6 +62,7 @@ class Kiosk(QObject):
         self.lock = PinLock(settings.pin_record, self._store_pin, clock=clock, cost=pin_cost)
         self.gate = PinGate(window.overlays, self.lock)
         self.panel: SettingsPanel | None = None
+        self.voice: Any = None               # the dashboard's voice (:mod:`.voice`), which the PIN guards too
         self._screen: Any = None
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -121,7 +122,9 @@ class Kiosk(QObject):
         self.panel = SettingsPanel(
             unit=display_prefs().unit, dim_after_s=int(self.dimmer.timeout_s),
             on_unit=self._set_unit, on_dim=self._set_dim, on_change_pin=lambda: self.gate.choose(self.show_settings),
-            on_about=self._about, on_quit=self.quit, on_close=lambda: host.close())
+            on_about=self._about, on_quit=self.quit, on_close=lambda: host.close(),
+            voice_on=self.voice.on if self.voice is not None else None,
+            on_voice=self.voice.set_on if self.voice is not None else None)
         host.show(self.panel)
 
     def quit(self) -> None:

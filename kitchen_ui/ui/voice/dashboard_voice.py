@@ -1,0 +1,177 @@
+"""Voice in the dashboard: steps, alerts and prompts read aloud, push to talk, the voice setting.
+
+:class:`DashboardVoice` joins the window's kitchen when it comes (its database may open late):
+what the run does goes through a :class:`~kitchen_ui.voice.phrases.Narrator` to the
+:class:`~.speaker.Speaker`; a push-to-talk button sits at the left of the cooking view's controls
+and, in the kiosk, in the header beside Settings (both fixed places: no notice moves them). What
+is heard is carried out by :class:`~kitchen_ui.app.voice.VoiceActions`, spoken back and shown in
+the header's notices. The kitchen timer ("timer 5 minutes") rings with the recipe alerts' banner
+and chime, and is said.
+
+The setting (on by default in the kiosk, off on the desktop) switches both speech and the
+buttons; in the kiosk it is in the PIN-guarded settings panel, on the desktop in the Stove menu.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
+
+from ...app.voice import Reply, VoiceActions
+from ...recipes.run_state import RunAlert, RunStatus, RunView
+from ...voice.commands import VoiceCommand
+from ...voice.phrases import Narrator
+from ..settings import AppSettings
+from .microphone import find_microphone
+from .speaker import Speaker
+from .talk import PushToTalk, VoiceInput, default_recognizer
+
+translate = QCoreApplication.translate
+TIMER_TICK_MS = 250
+
+
+def speech_lang(lang: str | None) -> str:
+    code = (lang or "en").replace("-", "_").split("_")[0].lower()
+    return code if code in ("en", "de") else "en"
+
+
+class DashboardVoice(QObject):
+    def __init__(self, window: Any, settings: AppSettings, *, kiosk: Any = None, lang: str | None = None,
+                 speaker: Speaker | None = None, microphone: Any = find_microphone,
+                 recognizer: Any = default_recognizer) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.kiosk = kiosk
+        self.lang = speech_lang(lang)
+        self.on = settings.voice_on(kiosk is not None)
+        self.speaker = speaker if speaker is not None else Speaker(self.lang, self)
+        self.speaker.set_enabled(self.on)
+        self.speaker.problem.connect(lambda words: window.notices.notify(words, "error", key="voice"))
+        self.narrator = Narrator(self.lang)
+        self.actions: VoiceActions | None = None
+        self.kitchen: Any = None
+        self.input = VoiceInput(self.perform, self, recognizer=recognizer)
+        self.input.heard.connect(self._heard)
+        self.input.problem.connect(lambda words: window.notices.notify(words, "error", key="voice"))
+        self.talk = PushToTalk(self.input, lambda: window.theme, self, microphone=microphone)
+        self.cooking_button = self.talk.button()
+        self.header_button = None
+        if kiosk is not None:
+            self.header_button = self.talk.button(compact=True)
+            window.header_tools.insertWidget(0, self.header_button)
+            kiosk.voice = self
+        self.menu_action: QAction | None = None
+        self._add_menu_action()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TIMER_TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        if getattr(window, "kitchen", None) is not None:
+            self.attach(window.kitchen)
+        window.kitchen_attached.connect(self.attach)
+        self._show_buttons()
+        window.installEventFilter(self)          # a new scale: the buttons fit their words again
+        QTimer.singleShot(0, self.talk.restyle)
+        window.voice = self
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if obj is self.window and ev.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.talk.restyle)
+        return False
+
+    # -- the kitchen ----------------------------------------------------------------------------------
+    def attach(self, kitchen: Any) -> None:
+        if self.kitchen is kitchen:
+            return
+        self.kitchen = kitchen
+        st = kitchen.stove
+        self.actions = VoiceActions(st, lang=self.lang)
+        self.actions.failed.connect(self._show_and_say)
+        self.actions.timer.rang.connect(self._timer_rang)
+        st.run_started.connect(lambda _engine: self.narrator.reset())
+        st.changed.connect(self._on_view)
+        st.alert.connect(lambda alert: self._say_all(self.narrator.on_alert(alert)))
+        st.prompt.connect(lambda i, words: self._say_all(self.narrator.on_prompt(i, words)))
+        st.status_changed.connect(self._on_status)
+        controls = kitchen.cooking.controls.layout()
+        controls.insertWidget(0, self.cooking_button)
+        self._show_buttons()
+        self._ticker.start()
+
+    def _on_view(self, view: RunView) -> None:
+        self._say_all(self.narrator.on_view(view))
+
+    def _on_status(self, status: RunStatus) -> None:
+        engine = self.kitchen.engine if self.kitchen is not None else None
+        title = engine.recipe.title if engine is not None else ""
+        self._say_all(self.narrator.on_status(status, title))
+
+    def _say_all(self, phrases: list[str]) -> None:
+        for p in phrases:
+            self.speaker.say(p)
+
+    def _tick(self) -> None:
+        if self.actions is not None:
+            self.actions.tick()
+
+    def _timer_rang(self, seconds: float) -> None:
+        words = self.actions.timer_words(seconds) if self.actions is not None else ""
+        self.kitchen.banner.show_alert(RunAlert(t=self.kitchen.clock.now(), kind="reminder", message=words))
+        self.speaker.say(words)
+
+    # -- commands -------------------------------------------------------------------------------------
+    def perform(self, cmd: VoiceCommand) -> Reply | None:
+        """Carry out a recognized command on the stove shown (the push-to-talk path ends here)."""
+        if self.actions is None:
+            return None
+        return self.actions.perform(cmd)
+
+    def _heard(self, cmd: VoiceCommand, reply: Reply | None) -> None:
+        if reply is None:
+            return
+        heard = cmd.text or cmd.kind.replace("_", " ")
+        shown = translate("Voice", "Heard “{0}”: {1}").format(heard, reply.words) if cmd.is_command else reply.words
+        self.window.notices.notify(shown, "info" if reply.acted else "error", key="voice")
+        if self.kitchen is not None and self.kitchen.engine is not None:
+            self.kitchen.cooking.show_message(shown)
+        if reply.alert is not None and self.kitchen is not None:
+            self.kitchen.banner.show_alert(reply.alert)
+        self.speaker.say(reply.words)
+
+    def _show_and_say(self, words: str) -> None:
+        self.window.notices.notify(words, "error", key="voice")
+        self.speaker.say(words)
+
+    # -- the setting ----------------------------------------------------------------------------------
+    def set_on(self, on: bool) -> None:
+        self.on = bool(on)
+        self.settings.set_voice_on(self.kiosk is not None, self.on)
+        self.settings.sync()
+        self.speaker.set_enabled(self.on)
+        if self.menu_action is not None:
+            self.menu_action.setChecked(self.on)
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        for b in self.talk.buttons:
+            b.setVisible(self.on)
+
+    def _add_menu_action(self) -> None:
+        from ..menus import DesktopMenus
+        menus = self.window.findChild(DesktopMenus)
+        if menus is None:
+            return
+        a = QAction(translate("Voice", "&Voice: read steps aloud, listen for commands"), self.window)
+        a.setCheckable(True)
+        a.setChecked(self.on)
+        a.toggled.connect(self.set_on)
+        menus.menus[1].addAction(a)
+        menus.actions["voice"] = a
+        self.menu_action = a
+
+    def close(self) -> None:
+        self._ticker.stop()
+        self.input.close()
+        self.speaker.close()
