@@ -24,7 +24,7 @@ from ...recipes.run_state import RunAlert, RunStatus, RunView
 from ...voice.commands import VoiceCommand
 from ...voice.phrases import Narrator
 from ..settings import AppSettings
-from .microphone import find_microphone
+from .microphone import Microphone, find_microphone
 from .speaker import Speaker
 from .talk import PushToTalk, VoiceInput, default_recognizer
 
@@ -39,7 +39,7 @@ def speech_lang(lang: str | None) -> str:
 
 class DashboardVoice(QObject):
     def __init__(self, window: Any, settings: AppSettings, *, kiosk: Any = None, lang: str | None = None,
-                 speaker: Speaker | None = None, microphone: Any = find_microphone,
+                 speaker: Speaker | None = None, microphone: Any = find_microphone, recorder: Any = Microphone,
                  recognizer: Any = default_recognizer) -> None:
         super().__init__(window)
         self.window = window
@@ -56,7 +56,7 @@ class DashboardVoice(QObject):
         self.input = VoiceInput(self.perform, self, recognizer=recognizer)
         self.input.heard.connect(self._heard)
         self.input.problem.connect(lambda words: window.notices.notify(words, "error", key="voice"))
-        self.talk = PushToTalk(self.input, lambda: window.theme, self, microphone=microphone)
+        self.talk = PushToTalk(self.input, lambda: window.theme, self, microphone=microphone, recorder=recorder)
         self.cooking_button = self.talk.button()
         self.header_button = None
         if kiosk is not None:

@@ -82,17 +82,17 @@ class Speaker(QObject):
         self.enabled = True
         self.player = player if player is not None else WavPlayer(self)
         self.last_problem = ""
+        self.requested = 0                   # texts handed to espeak-ng
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-speech")
         self._relay = Relay(self)
         self._dir = tempfile.TemporaryDirectory(prefix="hearth-speech-")
-        self._count = 0
 
     def say(self, text: str) -> None:
         """Speak ``text`` soon (synthesized off the GUI thread); nothing when switched off."""
         if not self.enabled or not text.strip() or self._relay.closed:
             return
-        self._count += 1
-        path = Path(self._dir.name) / f"say-{self._count % RING}.wav"
+        self.requested += 1
+        path = Path(self._dir.name) / f"say-{self.requested % RING}.wav"
         fut = self._pool.submit(say_to_file, text, path, self.lang)
         fut.add_done_callback(lambda f: self._relay.post(self._made, text, str(path), f))
 

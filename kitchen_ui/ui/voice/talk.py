@@ -119,7 +119,8 @@ class PushToTalk(QObject):
     state_changed = Signal(str)          # idle, listening, thinking, unavailable
 
     def __init__(self, voice_input: VoiceInput, theme: Callable[[], Any], parent: QObject | None = None, *,
-                 microphone: Callable[[], tuple[Any, str]] = find_microphone) -> None:
+                 microphone: Callable[[], tuple[Any, str]] = find_microphone,
+                 recorder: Callable[[Any, QObject], Any] = Microphone) -> None:
         super().__init__(parent)
         self.input = voice_input
         self.theme = theme
@@ -128,9 +129,9 @@ class PushToTalk(QObject):
         missing = recognizer_missing() if device is not None else ""
         self.why_not = why or missing
         self.no_microphone = device is None
-        self.mic: Microphone | None = None
+        self.mic: Any = None
         if not self.why_not:
-            self.mic = Microphone(device, self)
+            self.mic = recorder(device, self)
             self.mic.finished.connect(self._recorded)
         self.state = "unavailable" if self.why_not else "idle"
         self._pressed_at = 0.0

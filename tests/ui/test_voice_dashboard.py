@@ -1,0 +1,190 @@
+"""Voice in the dashboard: steps said aloud (real espeak-ng WAVs), the setting, the PIN, push-to-talk."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from kitchen_ui.storage.database import open_db
+from kitchen_ui.ui.settings import open_settings
+from kitchen_ui.voice.speech import read_wav, synthesize
+
+from .recipes.conftest import FRY, PAN, make_kitchen, recipe, tap
+
+CHEAP_SCRYPT = (2 ** 4, 1, 1)
+NO_MIC = (None, "no microphone was found")
+CHOP_THEN_FRY = [{"id": "chop", "text": "Chop the onions"}] + [dict(FRY[0], duration_s=120)]
+
+
+@pytest.fixture
+def kdb(tmp_path):
+    db = open_db(tmp_path / "kitchen.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return open_settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def make_voice(qtbot, sim_stove, kdb, settings):
+    """make_voice(kiosk=False, on=None, lang="en") -> DashboardVoice on a real kitchen; no microphone."""
+    from kitchen_ui.ui.kiosk import Kiosk
+    from kitchen_ui.ui.menus import DesktopMenus
+    from kitchen_ui.ui.voice import DashboardVoice
+
+    made = []
+
+    def make(kiosk=False, on=None, lang="en", size=(1280, 800), **kw):
+        if on is not None:
+            settings.set_voice_on(kiosk, on)
+        kitchen = make_kitchen(qtbot, sim_stove, kdb, size)
+        k = Kiosk(kitchen.window, settings, pin_cost=CHEAP_SCRYPT) if kiosk else None
+        if k is None:
+            DesktopMenus(kitchen.window)
+        voice = DashboardVoice(kitchen.window, settings, kiosk=k, lang=lang, microphone=kw.pop("microphone",
+                               lambda: NO_MIC), **kw)
+        made.append((voice, kitchen, k))
+        if k is not None:                    # a frameless window is shown anew
+            kitchen.window.show()
+            qtbot.waitExposed(kitchen.window)
+        return voice
+
+    yield make
+    for voice, kitchen, k in made:
+        voice.close()
+        if k is not None:
+            k.stop()
+            k.quitting = True
+        kitchen.window.close()
+        kitchen.close()
+        kitchen.model.close()
+
+
+def spoken_now(qtbot, voice, timeout=10000):
+    with qtbot.waitSignal(voice.speaker.spoken, timeout=timeout) as blocker:
+        pass
+    return blocker.args
+
+
+def assert_sounds_like(path, text, lang="en"):
+    """The WAV handed to the player is espeak-ng's speech of exactly ``text``."""
+    played = read_wav(path)
+    assert played.duration_s > 0.3
+    assert np.array_equal(played.samples, synthesize(text, lang).samples)
+
+
+def test_a_new_step_and_a_done_prompt_are_spoken_as_a_real_wav(qtbot, make_voice):
+    voice = make_voice(on=True)
+    kitchen = voice.kitchen
+    with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
+        kitchen.start_recipe(recipe(CHOP_THEN_FRY, [PAN]))
+    text, path = said.args
+    assert text == "Step 1: done? Chop the onions."
+    assert_sounds_like(path, text)
+    assert voice.speaker.player.played[-1] == path
+    zone = kitchen.engine.zone_plan["pan"]
+    name = kitchen.model.info.zones[zone].name
+    with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
+        tap(qtbot, kitchen.cooking.confirm_button)
+    text, path = said.args
+    assert text == f"Step 2. Fry the onions. {name[0].upper() + name[1:]}, level 5, for 2 minutes."
+    assert_sounds_like(path, text)
+
+
+def test_german_dashboard_speaks_german(qtbot, make_voice):
+    voice = make_voice(on=True, lang="de")
+    with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
+        voice.kitchen.start_recipe(recipe(CHOP_THEN_FRY, [PAN]))
+    text, path = said.args
+    assert text == "Schritt 1: fertig? Chop the onions."
+    assert_sounds_like(path, text, "de")
+
+
+def test_voice_is_off_on_the_desktop_until_switched_on_in_the_stove_menu(qtbot, make_voice, settings):
+    voice = make_voice()
+    assert voice.on is False and not voice.cooking_button.isVisibleTo(voice.window)
+    voice.kitchen.start_recipe(recipe(CHOP_THEN_FRY, [PAN]))
+    assert voice.speaker.requested == 0                     # nothing was even synthesized
+    action = voice.menu_action
+    assert action is not None and not action.isChecked()
+    action.trigger()
+    assert voice.on is True and voice.cooking_button.isVisible()
+    assert open_settings(settings.path).voice_on(False) is True          # remembered
+    with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
+        tap(qtbot, voice.kitchen.cooking.confirm_button)
+    assert said.args[0].startswith("Step 2. Fry the onions.")
+
+
+def test_the_push_to_talk_button_without_a_microphone_says_so(qtbot, make_voice):
+    voice = make_voice(on=True)
+    voice.kitchen.start_recipe(recipe(CHOP_THEN_FRY, [PAN]))
+    qtbot.wait(1)
+    b = voice.cooking_button
+    assert b.isVisible() and not b.isEnabled()
+    assert b.text() == "No microphone" and "no microphone was found" in b.toolTip()
+    assert b.height() >= 48
+    assert b.parent() is voice.kitchen.cooking.controls                  # in the row with Confirm …
+    tap_free = [voice.kitchen.cooking.confirm_button, voice.kitchen.cooking.pause_button]
+    assert all(x.isEnabled() for x in tap_free)                          # … which still work
+
+
+def test_the_kiosk_has_voice_on_and_its_button_in_the_header(qtbot, make_voice):
+    voice = make_voice(kiosk=True)
+    assert voice.on is True and voice.speaker.enabled
+    b = voice.header_button
+    assert b is not None and b.isVisible() and b.text() == "No microphone" and not b.isEnabled()
+    assert b.height() >= 48 and b.width() >= 48
+    assert voice.window.header.isAncestorOf(b)
+
+
+def test_the_kiosk_pin_guards_the_voice_setting(qtbot, make_voice, settings):
+    from kitchen_ui.ui.panels import SettingsPanel
+
+    from .kiosk.conftest import type_on
+    voice = make_voice(kiosk=True)
+    kiosk = voice.kiosk
+    kiosk.lock.set_pin("2468")
+    tap(qtbot, kiosk.settings_button)
+    pad = kiosk.window.overlays.panel
+    assert not isinstance(pad, SettingsPanel)                # the PIN first
+    type_on(qtbot, pad, "1111")
+    assert not isinstance(kiosk.window.overlays.panel, SettingsPanel) and voice.on
+    type_on(qtbot, kiosk.window.overlays.panel, "2468")
+    panel = kiosk.window.overlays.panel
+    assert isinstance(panel, SettingsPanel) and panel.voice_buttons[True].isChecked()
+    tap(qtbot, panel.voice_buttons[False])
+    assert voice.on is False and not voice.speaker.enabled and not voice.header_button.isVisible()
+    assert open_settings(settings.path).voice_on(True) is False          # remembered for the kiosk
+    voice.kitchen.start_recipe(recipe(CHOP_THEN_FRY, [PAN]))
+    assert voice.speaker.requested == 0
+
+
+def test_a_voice_command_is_carried_out_spoken_back_and_shown(qtbot, make_voice, sim_stove):
+    from kitchen_ui.voice.commands import VoiceCommand
+
+    voice = make_voice(on=True)
+    with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
+        voice.input.heard.emit(*(lambda c: (c, voice.perform(c)))(
+            VoiceCommand("set_level", zone=2, level=6, text="zone two level six", confidence=0.9)))
+    assert said.args[0] == "Zone 2, level 6."
+    assert_sounds_like(said.args[1], "Zone 2, level 6.")
+    sim_stove.advance(0.5)
+    qtbot.waitUntil(lambda: voice.kitchen.model.state.zones[1].level == 6, timeout=2000)
+    assert voice.window.notices.messages[0] == "Heard “zone two level six”: Zone 2, level 6."
+
+
+def test_the_kitchen_timer_rings_with_the_banner_and_is_said(qtbot, make_voice, sim_stove):
+    from kitchen_ui.voice.commands import VoiceCommand
+
+    voice = make_voice(on=True)
+    reply = voice.perform(VoiceCommand("timer", seconds=60, text="timer one minute"))
+    assert reply.acted
+    sim_stove.advance(61.0)
+    with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
+        voice._tick()
+    assert said.args[0] == "Your 1 minute timer is up."
+    assert voice.kitchen.banner.isVisible() and "timer is up" in voice.kitchen.banner.label.text()
