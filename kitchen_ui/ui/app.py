@@ -214,14 +214,19 @@ class DashboardRun:
         else:
             from .menus import DesktopMenus
             DesktopMenus(window)
-        from .voice import DashboardVoice          # after the menus and the kiosk: it joins both
-        self.voice = DashboardVoice(window, self.settings, kiosk=self.kiosk, lang=opts.lang)
+        # voice joins the kitchen (after the first frame: its microphone and speech stay out of the start)
+        window.kitchen_attached.connect(self._add_voice)
         if opts.demo:
             self.keep.append(_WhenControlling(model, lambda: demo_commands(model)))
         if opts.network and opts.speed != 1.0:
             self.keep.append(_WhenControlling(model, lambda: _set_remote_speed(model, opts.speed)))
         if self.prepare is not None:
             self.prepare(window, model)
+
+    def _add_voice(self, _kitchen: Any) -> None:
+        if self.voice is None:
+            from .voice import DashboardVoice
+            self.voice = DashboardVoice(self.window, self.settings, kiosk=self.kiosk, lang=self.opts.lang)
 
     def _show(self) -> None:
         opts, window, kiosk = self.opts, self.window, self.kiosk
