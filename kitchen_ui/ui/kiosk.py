@@ -17,7 +17,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QApplication, QComboBox, QLineEdit, QPushButton, QScrollBar, QScroller,
+    QAbstractScrollArea, QApplication, QComboBox, QLineEdit, QPushButton, QScrollBar, QScroller, QSizePolicy,
 )
 
 from .icons import icon
@@ -75,6 +75,8 @@ class Kiosk(QObject):
         self.settings_button.setToolTip(translate("Kiosk", "Settings and quitting (needs the PIN)"))
         self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.settings_button.clicked.connect(self.open_settings)
+        # as wide as its word, always: a notice in the header never squeezes it (nor moves what is beside it)
+        self.settings_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         window.header_tools.addWidget(self.settings_button)
 
         if getattr(window, "kitchen", None) is not None:

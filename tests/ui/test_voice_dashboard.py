@@ -136,7 +136,8 @@ def test_the_kiosk_has_voice_on_and_its_button_in_the_header(qtbot, make_voice):
     voice = make_voice(kiosk=True)
     assert voice.on is True and voice.speaker.enabled
     b = voice.header_button
-    assert b is not None and b.isVisible() and b.text() == "No microphone" and not b.isEnabled()
+    assert b is not None and b.isVisible() and b.text() == "No mic" and not b.isEnabled()
+    assert "no microphone was found" in b.toolTip()
     assert b.height() >= 48 and b.width() >= 48
     assert voice.window.header.isAncestorOf(b)
 

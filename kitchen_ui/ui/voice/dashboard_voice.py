@@ -97,6 +97,8 @@ class DashboardVoice(QObject):
         st.status_changed.connect(self._on_status)
         controls = kitchen.cooking.controls.layout()
         controls.insertWidget(0, self.cooking_button)
+        for i in range(controls.count()):      # equal shares: "Pause" becoming "Resume" moves nothing
+            controls.setStretch(i, 1)
         self._show_buttons()
         self._ticker.start()
 

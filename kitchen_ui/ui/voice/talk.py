@@ -191,14 +191,17 @@ class PushToTalk(QObject):
         touch = theme.px("touch")
         b.setMinimumHeight(touch)
         if self.state == "unavailable":
-            words = translate("Voice", "No microphone") if self.no_microphone \
-                else translate("Voice", "No voice commands")
+            if b.compact:                      # the kiosk's header: short words, the tooltip says why
+                words = translate("Voice", "No mic") if self.no_microphone else translate("Voice", "No voice")
+            else:
+                words = translate("Voice", "No microphone") if self.no_microphone \
+                    else translate("Voice", "No voice commands")
             labels = [words]
             b.set_look(words, translate("Voice", "Voice commands cannot be used: {0}").format(self.why_not),
                        False, size, theme.c("text_dim"))
         else:
             looks = {"idle": translate("Voice", "Talk"), "listening": translate("Voice", "Listening…"),
-                     "thinking": translate("Voice", "One moment…")}
+                     "thinking": translate("Voice", "One moment…") if not b.compact else "…"}
             labels = list(looks.values())
             b.set_look(looks[self.state],
                        translate("Voice", "Hold and speak a command (“next”, “zone 2 level 5”, “all off”)"),
