@@ -1800,6 +1800,14 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>Sprachbefehle fehlgeschlagen: {0}</translation>
     </message>
     <message>
+        <source>No mic</source>
+        <translation>Kein Mikro</translation>
+    </message>
+    <message>
+        <source>No voice</source>
+        <translation>Keine Sprache</translation>
+    </message>
+    <message>
         <source>No microphone</source>
         <translation>Kein Mikrofon</translation>
     </message>
