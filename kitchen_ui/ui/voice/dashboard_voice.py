@@ -2,8 +2,9 @@
 
 :class:`DashboardVoice` joins the window's kitchen when it comes (its database may open late):
 what the run does goes through a :class:`~kitchen_ui.voice.phrases.Narrator` to the
-:class:`~.speaker.Speaker`; a push-to-talk button sits at the left of the cooking view's controls
-and, in the kiosk, in the header beside Settings (both fixed places: no notice moves them). What
+:class:`~.speaker.Speaker`; a push-to-talk button sits at the right of the cooking view's
+progress line and, in the kiosk, in the header beside Settings (a square microphone: the
+header's room is the notices'); no notice moves either. What
 is heard is carried out by :class:`~kitchen_ui.app.voice.VoiceActions`, spoken back and shown in
 the header's notices. The kitchen timer ("timer 5 minutes") rings with the recipe alerts' banner
 and chime, and is said.
@@ -16,8 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout
 
 from ...app.voice import Reply, VoiceActions
 from ...recipes.run_state import RunAlert, RunStatus, RunView
@@ -57,6 +59,7 @@ class DashboardVoice(QObject):
         self.input.heard.connect(self._heard)
         self.input.problem.connect(lambda words: window.notices.notify(words, "error", key="voice"))
         self.talk = PushToTalk(self.input, lambda: window.theme, self, microphone=microphone, recorder=recorder)
+        self.talk.unavailable.connect(lambda why: window.notices.notify(why, "info", key="voice"))
         self.cooking_button = self.talk.button()
         self.header_button = None
         if kiosk is not None:
@@ -95,12 +98,22 @@ class DashboardVoice(QObject):
         st.alert.connect(lambda alert: self._say_all(self.narrator.on_alert(alert)))
         st.prompt.connect(lambda i, words: self._say_all(self.narrator.on_prompt(i, words)))
         st.status_changed.connect(self._on_status)
-        controls = kitchen.cooking.controls.layout()
-        controls.insertWidget(0, self.cooking_button)
-        for i in range(controls.count()):      # equal shares: "Pause" becoming "Resume" moves nothing
-            controls.setStretch(i, 1)
+        self._place_in_cooking_view(kitchen.cooking)
         self._show_buttons()
         self._ticker.start()
+
+    def _place_in_cooking_view(self, cooking: Any) -> None:
+        """At the right of the progress line ("2 of 5 steps done"), the cooking view's first row:
+        above the paused bar, the steps and the controls, so nothing that comes or goes moves it."""
+        lay = cooking.layout()
+        index = lay.indexOf(cooking.progress)
+        lay.removeWidget(cooking.progress)
+        cooking.progress.setWordWrap(True)      # beside the button it wraps rather than push it out
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(cooking.progress, 1)
+        row.addWidget(self.cooking_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay.insertLayout(index, row)
 
     def _on_view(self, view: RunView) -> None:
         self._say_all(self.narrator.on_view(view))

@@ -102,21 +102,26 @@ class TalkButton(QPushButton):
         self.setObjectName("TalkButton")
         self.compact = compact
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding if not compact else QSizePolicy.Policy.Fixed,
-                           QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.talk = talk
         self.pressed.connect(talk.press)
         self.released.connect(talk.release)
 
-    def set_look(self, words: str, tip: str, enabled: bool, size_px: int, colour: str) -> None:
+    def showEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(ev)
+        self.talk.restyle()               # its window's style is known now: fit the words
+
+    def set_look(self, words: str, tip: str, enabled: bool, icon_name: str, size_px: int, colour: str) -> None:
         self.setText(words)
         self.setToolTip(tip)
         self.setEnabled(enabled)
-        self.setIcon(icon("mic", size_px, colour))
+        self.setIcon(icon(icon_name, size_px, colour))
         self.setIconSize(QSize(size_px, size_px))
 
 
 class PushToTalk(QObject):
     state_changed = Signal(str)          # idle, listening, thinking, unavailable
+    unavailable = Signal(str)            # a tap while voice commands cannot work: why
 
     def __init__(self, voice_input: VoiceInput, theme: Callable[[], Any], parent: QObject | None = None, *,
                  microphone: Callable[[], tuple[Any, str]] = find_microphone,
@@ -150,6 +155,9 @@ class PushToTalk(QObject):
 
     # -- the button's life ---------------------------------------------------------------------------
     def press(self) -> None:
+        if self.state == "unavailable":
+            self.unavailable.emit(translate("Voice", "Voice commands cannot be used: {0}").format(self.why_not))
+            return
         if self.mic is None or self.state != "idle":
             return
         self._pressed_at = time.monotonic()
@@ -191,22 +199,20 @@ class PushToTalk(QObject):
         touch = theme.px("touch")
         b.setMinimumHeight(touch)
         if self.state == "unavailable":
-            if b.compact:                      # the kiosk's header: short words, the tooltip says why
-                words = translate("Voice", "No mic") if self.no_microphone else translate("Voice", "No voice")
-            else:
-                words = translate("Voice", "No microphone") if self.no_microphone \
-                    else translate("Voice", "No voice commands")
+            why = translate("Voice", "Voice commands cannot be used: {0}").format(self.why_not)
+            words = translate("Voice", "No mic") if self.no_microphone else translate("Voice", "No voice")
+            # short words (the tooltip, and a tap, say why); the header's is a struck-through microphone
+            b.set_look("" if b.compact else words, why, True, "mic_off", size, theme.c("text_dim"))
             labels = [words]
-            b.set_look(words, translate("Voice", "Voice commands cannot be used: {0}").format(self.why_not),
-                       False, size, theme.c("text_dim"))
         else:
             looks = {"idle": translate("Voice", "Talk"), "listening": translate("Voice", "Listening…"),
-                     "thinking": translate("Voice", "One moment…") if not b.compact else "…"}
-            labels = list(looks.values())
-            b.set_look(looks[self.state],
+                     "thinking": "…"}
+            b.set_look("" if b.compact else looks[self.state],
                        translate("Voice", "Hold and speak a command (“next”, “zone 2 level 5”, “all off”)"),
-                       self.state in ("idle", "listening"), size, theme.c("text"))
-        if b.compact:          # as wide as its longest words: the header never shifts under a finger
-            b.ensurePolished()
-            metrics = b.fontMetrics()
-            b.setFixedWidth(max(metrics.horizontalAdvance(w) for w in labels) + size + 40)
+                       self.state in ("idle", "listening"), "mic",
+                       size, theme.c("accent") if self.state == "listening" else theme.c("text"))
+            labels = list(looks.values())
+        b.ensurePolished()
+        metrics = b.fontMetrics()
+        # as wide as its longest words (the header's: a square): a new state never shifts what is beside it
+        b.setFixedWidth(touch if b.compact else max(metrics.horizontalAdvance(w) for w in labels) + size + 40)
