@@ -1808,14 +1808,6 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>Keine Sprache</translation>
     </message>
     <message>
-        <source>No microphone</source>
-        <translation>Kein Mikrofon</translation>
-    </message>
-    <message>
-        <source>No voice commands</source>
-        <translation>Keine Sprachbefehle</translation>
-    </message>
-    <message>
         <source>Voice commands cannot be used: {0}</source>
         <translation>Sprachbefehle gehen nicht: {0}</translation>
     </message>
@@ -1826,10 +1818,6 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>Listening…</source>
         <translation>Ich höre…</translation>
-    </message>
-    <message>
-        <source>One moment…</source>
-        <translation>Einen Moment…</translation>
     </message>
     <message>
         <source>Hold and speak a command (“next”, “zone 2 level 5”, “all off”)</source>
