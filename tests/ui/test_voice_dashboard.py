@@ -193,3 +193,61 @@ def test_the_kitchen_timer_rings_with_the_banner_and_is_said(qtbot, make_voice, 
         voice._tick()
     assert said.args[0] == "Your 1 minute timer is up."
     assert voice.kitchen.banner.isVisible() and "timer is up" in voice.kitchen.banner.label.text()
+
+
+# -- the button's whole path, with a WAV where the microphone would be ----------------------------
+class WavRecorder:
+    """Stands where the QAudioSource recorder stands: start/stop, then ``finished(samples, rate)``
+    with a real WAV's sound (this machine has no microphone)."""
+
+    def __init__(self, path):
+        from PySide6.QtCore import QObject, Signal
+
+        class _Signals(QObject):
+            finished = Signal(object, int)
+
+        self._signals = _Signals()
+        self.finished = self._signals.finished
+        self.speech = read_wav(path)
+        self.recording = False
+
+    def start(self):
+        self.recording = True
+
+    def stop(self):
+        if self.recording:
+            self.recording = False
+            self.finished.emit(self.speech.samples, self.speech.rate)
+
+
+@pytest.mark.parametrize("words, rate", [("zone two level six", 22050), ("zone two level six", 16000)])
+def test_a_wav_through_the_push_to_talk_path_sets_the_zone_on_the_dashboards_stove(
+        qtbot, make_voice, sim_stove, tmp_path, words, rate):
+    pytest.importorskip("kitchen_ui.voice.recognizer")
+    from kitchen_ui.cli import main
+
+    wav = tmp_path / "cmd.wav"
+    assert main(["voice", "say", words, "-o", str(wav), "--rate", "150"]) == 0
+    if rate != 22050:                                    # the recognizer resamples whatever comes
+        import subprocess
+        resampled = tmp_path / "cmd16k.wav"
+        subprocess.run(["sox", str(wav), "-r", str(rate), str(resampled)], check=True)
+        wav = resampled
+    now = [100.0]
+    voice = make_voice(on=True, microphone=lambda: ("a microphone", ""), recorder=lambda _dev, _parent: WavRecorder(wav),
+                       clock=lambda: now[0])
+    voice.kitchen.start_recipe(recipe(CHOP_THEN_FRY, [PAN]))
+    qtbot.wait(1)
+    b = voice.cooking_button
+    assert b.isEnabled() and b.text() == "Talk"
+    qtbot.mousePress(b, Qt.MouseButton.LeftButton)
+    assert voice.talk.state == "listening" and b.text() == "Listening…"
+    now[0] += 2.0                                        # held for two seconds while speaking
+    with qtbot.waitSignal(voice.input.heard, timeout=20000) as heard:
+        qtbot.mouseRelease(b, Qt.MouseButton.LeftButton)
+    cmd, reply = heard.args
+    assert (cmd.kind, cmd.zone, cmd.level) == ("set_level", 2, 6) and reply.acted
+    sim_stove.advance(0.5)
+    qtbot.waitUntil(lambda: voice.kitchen.model.state.zones[1].level == 6, timeout=2000)
+    assert voice.window.notices.messages[0].endswith("Zone 2, level 6.")
+    assert voice.talk.state == "idle" and b.text() == "Talk"

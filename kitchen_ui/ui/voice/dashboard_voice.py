@@ -15,6 +15,7 @@ buttons; in the kiosk it is in the PIN-guarded settings panel, on the desktop in
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -42,7 +43,7 @@ def speech_lang(lang: str | None) -> str:
 class DashboardVoice(QObject):
     def __init__(self, window: Any, settings: AppSettings, *, kiosk: Any = None, lang: str | None = None,
                  speaker: Speaker | None = None, microphone: Any = find_microphone, recorder: Any = Microphone,
-                 recognizer: Any = default_recognizer) -> None:
+                 recognizer: Any = default_recognizer, clock: Any = time.monotonic) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
@@ -58,7 +59,8 @@ class DashboardVoice(QObject):
         self.input = VoiceInput(self.perform, self, recognizer=recognizer)
         self.input.heard.connect(self._heard)
         self.input.problem.connect(lambda words: window.notices.notify(words, "error", key="voice"))
-        self.talk = PushToTalk(self.input, lambda: window.theme, self, microphone=microphone, recorder=recorder)
+        self.talk = PushToTalk(self.input, lambda: window.theme, self, microphone=microphone, recorder=recorder,
+                               clock=clock)
         self.talk.unavailable.connect(lambda why: window.notices.notify(why, "info", key="voice"))
         self.cooking_button = self.talk.button()
         self.header_button = None

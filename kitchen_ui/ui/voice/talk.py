@@ -125,10 +125,12 @@ class PushToTalk(QObject):
 
     def __init__(self, voice_input: VoiceInput, theme: Callable[[], Any], parent: QObject | None = None, *,
                  microphone: Callable[[], tuple[Any, str]] = find_microphone,
-                 recorder: Callable[[Any, QObject], Any] = Microphone) -> None:
+                 recorder: Callable[[Any, QObject], Any] = Microphone,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.input = voice_input
         self.theme = theme
+        self.clock = clock                   # how long the button was held: a tap or a hold
         self.buttons: list[TalkButton] = []
         device, why = microphone()
         missing = recognizer_missing() if device is not None else ""
@@ -160,14 +162,14 @@ class PushToTalk(QObject):
             return
         if self.mic is None or self.state != "idle":
             return
-        self._pressed_at = time.monotonic()
+        self._pressed_at = self.clock()
         self.mic.start()
         self._set("listening")
 
     def release(self) -> None:
         if self.mic is None or self.state != "listening":
             return
-        if (time.monotonic() - self._pressed_at) * 1000 < TAP_MS:
+        if (self.clock() - self._pressed_at) * 1000 < TAP_MS:
             self._tap.start()                # a tap: listen a little longer, then stop
         else:
             self._stop()
