@@ -215,6 +215,8 @@ class DashboardRun:
             from .menus import DesktopMenus
             DesktopMenus(window)
         # voice joins the kitchen (after the first frame: its microphone and speech stay out of the start)
+        if getattr(window, "kitchen", None) is not None:
+            self._add_voice(window.kitchen)
         window.kitchen_attached.connect(self._add_voice)
         if opts.demo:
             self.keep.append(_WhenControlling(model, lambda: demo_commands(model)))

@@ -54,7 +54,8 @@ class DashboardVoice(QObject):
         self.speaker.set_enabled(self.on)
         self.speaker.problem.connect(lambda words: window.notices.notify(words, "error", key="voice"))
         self.narrator = Narrator(self.lang)
-        self.actions: VoiceActions | None = None
+        self.actions: VoiceActions | None = None        # the first stove's, where recipes run
+        self._others: dict[str, VoiceActions] = {}      # other stoves' (several in one window)
         self.kitchen: Any = None
         self.input = VoiceInput(self.perform, self, recognizer=recognizer)
         self.input.heard.connect(self._heard)
@@ -140,10 +141,34 @@ class DashboardVoice(QObject):
 
     # -- commands -------------------------------------------------------------------------------------
     def perform(self, cmd: VoiceCommand) -> Reply | None:
-        """Carry out a recognized command on the stove shown (the push-to-talk path ends here)."""
+        """Carry out a recognized command (the push-to-talk path ends here).
+
+        With several stoves a zone command goes to the stove shown, as a tap would; "all off"
+        ("everything off") switches off every stove; the recipe and the timer are the first
+        stove's, where recipes run."""
         if self.actions is None:
             return None
+        if cmd.kind == "all_off":
+            others = [self._actions_of(app) for app in self.kitchen.app.stoves.values() if app is not self.kitchen.stove]
+            for actions in others:
+                actions.perform(cmd)
+            return self.actions.perform(cmd)
+        if cmd.kind in ("zone_off", "set_level"):
+            return self._actions_of(self._shown_app()).perform(cmd)
         return self.actions.perform(cmd)
+
+    def _shown_app(self) -> Any:
+        shown = getattr(self.window, "shown_model", None) or self.window.model
+        return next((app for app in self.kitchen.app.stoves.values() if app.source is shown), self.kitchen.stove)
+
+    def _actions_of(self, app: Any) -> VoiceActions:
+        if app is self.kitchen.stove and self.actions is not None:
+            return self.actions
+        actions = self._others.get(app.name)
+        if actions is None:
+            actions = self._others[app.name] = VoiceActions(app, lang=self.lang)
+            actions.failed.connect(self._show_and_say)
+        return actions
 
     def _heard(self, cmd: VoiceCommand, reply: Reply | None) -> None:
         if reply is None:
