@@ -188,11 +188,16 @@ def test_the_kitchen_timer_rings_with_the_banner_and_is_said(qtbot, make_voice, 
     voice = make_voice(on=True)
     reply = voice.perform(VoiceCommand("timer", seconds=60, text="timer one minute"))
     assert reply.acted
-    sim_stove.advance(61.0)
+    assert voice.timer_label.isVisible() and voice.timer_label.text() == "Timer 1:00"
+    sim_stove.advance(15.0)
+    voice.tick()
+    assert voice.timer_label.text() == "Timer 0:45"
+    sim_stove.advance(46.0)
     with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
-        voice._tick()
+        voice.tick()
     assert said.args[0] == "Your 1 minute timer is up."
     assert voice.kitchen.banner.isVisible() and "timer is up" in voice.kitchen.banner.label.text()
+    assert not voice.timer_label.isVisible()
 
 
 # -- the button's whole path, with a WAV where the microphone would be ----------------------------

@@ -6,8 +6,8 @@ what the run does goes through a :class:`~kitchen_ui.voice.phrases.Narrator` to 
 progress line and, in the kiosk, in the header beside Settings (a square microphone: the
 header's room is the notices'); no notice moves either. What
 is heard is carried out by :class:`~kitchen_ui.app.voice.VoiceActions`, spoken back and shown in
-the header's notices. The kitchen timer ("timer 5 minutes") rings with the recipe alerts' banner
-and chime, and is said.
+the header's notices. The kitchen timer ("timer 5 minutes") counts down in the status bar and
+rings with the recipe alerts' banner and chime, and is said.
 
 The setting (on by default in the kiosk, off on the desktop) switches both speech and the
 buttons; in the kiosk it is in the PIN-guarded settings panel, on the desktop in the Stove menu.
@@ -20,13 +20,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ...app.voice import Reply, VoiceActions
 from ...recipes.run_state import RunAlert, RunStatus, RunView
 from ...voice.commands import VoiceCommand
 from ...voice.phrases import Narrator
+from .. import text
 from ..settings import AppSettings
+from ..zone_card import set_text
 from .microphone import Microphone, find_microphone
 from .speaker import Speaker
 from .talk import PushToTalk, VoiceInput, default_recognizer
@@ -69,11 +71,15 @@ class DashboardVoice(QObject):
             self.header_button = self.talk.button(compact=True)
             window.header_tools.insertWidget(0, self.header_button)
             kiosk.voice = self
+        self.timer_label = QLabel("")
+        self.timer_label.setObjectName("KitchenTimer")
+        self.timer_label.hide()
+        window.status.addPermanentWidget(self.timer_label)
         self.menu_action: QAction | None = None
         self._add_menu_action()
         self._ticker = QTimer(self)
         self._ticker.setInterval(TIMER_TICK_MS)
-        self._ticker.timeout.connect(self._tick)
+        self._ticker.timeout.connect(self.tick)
         if getattr(window, "kitchen", None) is not None:
             self.attach(window.kitchen)
         window.kitchen_attached.connect(self.attach)
@@ -96,6 +102,7 @@ class DashboardVoice(QObject):
         self.actions = VoiceActions(st, lang=self.lang)
         self.actions.failed.connect(self._show_and_say)
         self.actions.timer.rang.connect(self._timer_rang)
+        self.actions.timer.changed.connect(self._show_timer)
         st.run_started.connect(lambda _engine: self.narrator.reset())
         st.changed.connect(self._on_view)
         st.alert.connect(lambda alert: self._say_all(self.narrator.on_alert(alert)))
@@ -130,9 +137,18 @@ class DashboardVoice(QObject):
         for p in phrases:
             self.speaker.say(p)
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """The kitchen timer moves on (a QTimer calls this; tests call it after moving the stove clock)."""
         if self.actions is not None:
             self.actions.tick()
+
+    def _show_timer(self, remaining: float | None) -> None:
+        """The kitchen timer's countdown, in the status bar while it runs."""
+        if remaining is None:
+            self.timer_label.hide()
+            return
+        set_text(self.timer_label, translate("Voice", "Timer {0}").format(text.clock(remaining)))
+        self.timer_label.show()
 
     def _timer_rang(self, seconds: float) -> None:
         words = self.actions.timer_words(seconds) if self.actions is not None else ""
