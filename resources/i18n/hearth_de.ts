@@ -1772,6 +1772,10 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
 <context>
     <name>Voice</name>
     <message>
+        <source>Timer {0}</source>
+        <translation>Küchenwecker {0}</translation>
+    </message>
+    <message>
         <source>Heard “{0}”: {1}</source>
         <translation>Gehört „{0}“: {1}</translation>
     </message>
