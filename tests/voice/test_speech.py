@@ -149,3 +149,9 @@ def test_the_narrator_leaves_a_waiting_step_to_its_prompt_and_time_is_up_to_done
     assert n.on_alert(RunAlert(t=1.0, kind="timer", message="Time is up: Simmer", step=0)) == []
     assert n.on_prompt(0, "Done? Simmer") == ["Schritt 1: fertig? Simmer."]
     assert n.on_status(RunStatus.COMPLETED, "Suppe") == ["Suppe ist fertig. Guten Appetit!"]
+
+
+def test_voice_without_an_action_shows_its_actions_and_exits_2(capsys):
+    assert main(["voice"]) == 2
+    out = capsys.readouterr().out
+    assert "say" in out and "ACTION" in out
