@@ -27,7 +27,7 @@ from psygnal import Signal
 from ..recipes.engine import RunError
 from ..recipes.run_state import Phase, RunAlert, RunStatus
 from ..voice.commands import VoiceCommand
-from ..voice.phrases import current_phrase, duration
+from ..voice.phrases import Temps, current_phrase, duration
 from ..voice.replies import reply
 from .kitchen_timer import MAX_TIMER_S, KitchenTimer
 from .stove_app import StoveApp
@@ -45,9 +45,11 @@ class Reply:
 class VoiceActions:
     failed = Signal(str)              # a request the stove refused later (words for the cook)
 
-    def __init__(self, app: StoveApp, *, lang: str = "en", timer: KitchenTimer | None = None) -> None:
+    def __init__(self, app: StoveApp, *, lang: str = "en", timer: KitchenTimer | None = None,
+                 temps: Temps = None) -> None:
         self.app = app
         self.lang = lang
+        self.temps = temps                # °C in what is said, to the unit on screen (the view's)
         self.timer = timer if timer is not None else KitchenTimer(app.clock)
 
     @property
@@ -114,7 +116,7 @@ class VoiceActions:
         engine = self.app.engine
         if engine is None or engine.status.finished:
             return self._no(cmd, "no_run")
-        return Reply(cmd, current_phrase(engine.view(), self.lang), True)
+        return Reply(cmd, current_phrase(engine.view(), self.lang, self.temps), True)
 
     def _do_timer(self, cmd: VoiceCommand) -> Reply:
         seconds = cmd.seconds or 0

@@ -12,8 +12,11 @@ engine's alert messages) are spoken as they are written.
 from __future__ import annotations
 
 import re
+from typing import Callable, Optional
 
 from ..recipes.run_state import ActiveStep, Phase, RunAlert, RunStatus, RunView
+
+Temps = Optional[Callable[[str], str]]      # °C values in a text to the unit on screen
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -60,8 +63,11 @@ _HOUR = re.compile(r"\b(\d+)\s*(?:h|hrs?|hours?|Std\.?|Stunden?)(?![\w])", re.IG
 _LEVEL = re.compile(r"\blevel (\d+)\b")
 
 
-def spoken(text: str, lang: str = "en") -> str:
-    """``text`` as it should sound: units and times in words, symbols as pauses."""
+def spoken(text: str, lang: str = "en", temps: Temps = None) -> str:
+    """``text`` as it should sound: units and times in words, symbols as pauses. ``temps`` first
+    puts its °C values in the unit the screen shows (the dashboard passes its own)."""
+    if temps is not None:
+        text = temps(text)
     w = words(lang)
     out = _UNIT.sub(lambda m: f"{m.group(1).replace('.', ',') if lang == 'de' else m.group(1)} "
                               f"{w['degrees'] if m.group(2) == 'C' else w['fahrenheit']}", text)
@@ -79,7 +85,7 @@ def spoken(text: str, lang: str = "en") -> str:
     return " ".join(out.split())
 
 
-def step_phrase(step: ActiveStep, lang: str = "en") -> str:
+def step_phrase(step: ActiveStep, lang: str = "en", temps: Temps = None) -> str:
     """A step as it starts: its number, what to do, where, how hot, how long."""
     w = words(lang)
     parts = [w["step"].format(step.index + 1), _sentence(step.text)]
@@ -89,23 +95,23 @@ def step_phrase(step: ActiveStep, lang: str = "en") -> str:
             f"{w['for']} {duration(step.duration_s, lang)}"
     if where:
         parts.append(_sentence(where))
-    return spoken(" ".join(parts), lang)
+    return spoken(" ".join(parts), lang, temps)
 
 
-def prompt_phrase(index: int, text: str, lang: str = "en") -> str:
+def prompt_phrase(index: int, text: str, lang: str = "en", temps: Temps = None) -> str:
     """The engine's prompt ("Done? Simmer…" / "Start: Add…") for step ``index`` (0-based)."""
     w = words(lang)
     if text.startswith("Done? "):
-        return spoken(w["done?"].format(index + 1, _sentence(text[6:])), lang)
+        return spoken(w["done?"].format(index + 1, _sentence(text[6:])), lang, temps)
     if text.startswith("Start: "):
-        return spoken(w["start?"].format(index + 1, _sentence(text[7:])), lang)
-    return spoken(f"{w['step'].format(index + 1)} {_sentence(text)}", lang)
+        return spoken(w["start?"].format(index + 1, _sentence(text[7:])), lang, temps)
+    return spoken(f"{w['step'].format(index + 1)} {_sentence(text)}", lang, temps)
 
 
-def alert_phrase(alert: RunAlert, lang: str = "en") -> str:
+def alert_phrase(alert: RunAlert, lang: str = "en", temps: Temps = None) -> str:
     w = words(lang)
     lead = f"{w['warning']} " if alert.warning else ""
-    return spoken(lead + _sentence(alert.message), lang)
+    return spoken(lead + _sentence(alert.message), lang, temps)
 
 
 def status_phrase(status: RunStatus, title: str, lang: str = "en") -> str:
@@ -117,15 +123,15 @@ def status_phrase(status: RunStatus, title: str, lang: str = "en") -> str:
     return w["paused"] if status is RunStatus.PAUSED else w["resumed"]
 
 
-def current_phrase(view: RunView | None, lang: str = "en") -> str:
+def current_phrase(view: RunView | None, lang: str = "en", temps: Temps = None) -> str:
     """What "repeat" says: the step that matters now (one waiting for the cook first)."""
     if view is None or not view.active:
         return words(lang)["nothing"]
     asking = [s for s in view.active if s.phase in (Phase.PROMPT, Phase.FINISHING)]
     step = min(asking or view.active, key=lambda s: s.index)
     if step.confirm:
-        return prompt_phrase(step.index, step.confirm, lang)
-    return step_phrase(step, lang)
+        return prompt_phrase(step.index, step.confirm, lang, temps)
+    return step_phrase(step, lang, temps)
 
 
 def _sentence(text: str) -> str:
@@ -144,8 +150,9 @@ class Narrator:
     for the same step are said as one: the prompt.
     """
 
-    def __init__(self, lang: str = "en") -> None:
+    def __init__(self, lang: str = "en", temps: Temps = None) -> None:
         self.lang = lang
+        self.temps = temps
         self._active: set[int] = set()
 
     def reset(self) -> None:
@@ -158,16 +165,16 @@ class Narrator:
         fresh = [s for s in view.active if s.index not in self._active
                  and s.phase not in (Phase.PROMPT, Phase.FINISHING)]
         self._active = {s.index for s in view.active}
-        return [step_phrase(s, self.lang) for s in sorted(fresh, key=lambda s: s.index)]
+        return [step_phrase(s, self.lang, self.temps) for s in sorted(fresh, key=lambda s: s.index)]
 
     def on_alert(self, alert: RunAlert) -> list[str]:
         if alert.kind == "timer" and alert.step is not None:
             return []                              # its "Done?" prompt follows at once and says it
-        return [alert_phrase(alert, self.lang)]
+        return [alert_phrase(alert, self.lang, self.temps)]
 
     def on_prompt(self, index: int, text: str) -> list[str]:
         self._active.add(index)
-        return [prompt_phrase(index, text, self.lang)]
+        return [prompt_phrase(index, text, self.lang, self.temps)]
 
     def on_status(self, status: RunStatus, title: str) -> list[str]:
         return [status_phrase(status, title, self.lang)] if status.finished else []

@@ -256,3 +256,19 @@ def test_a_wav_through_the_push_to_talk_path_sets_the_zone_on_the_dashboards_sto
     qtbot.waitUntil(lambda: voice.kitchen.model.state.zones[1].level == 6, timeout=2000)
     assert voice.window.notices.messages[0].endswith("Zone 2, level 6.")
     assert voice.talk.state == "idle" and b.text() == "Talk"
+
+
+def test_temperatures_are_said_in_the_unit_the_screen_shows(qtbot, make_voice):
+    from kitchen_ui.ui.prefs import display_prefs
+    from kitchen_ui.ui.units import TempUnit
+
+    voice = make_voice(on=True)
+    melt = [{"id": "melt", "text": "Melt the butter", "pot": "pan", "setting": {"mode": "target", "temp_c": 150},
+             "duration_s": 60}]
+    display_prefs().set_unit(TempUnit.FAHRENHEIT)
+    try:
+        with qtbot.waitSignal(voice.speaker.spoken, timeout=10000) as said:
+            voice.kitchen.start_recipe(recipe(melt, [PAN]))
+    finally:
+        display_prefs().set_unit(TempUnit.CELSIUS)
+    assert "302 degrees Fahrenheit, for 1 minute." in said.args[0]

@@ -155,3 +155,10 @@ def test_voice_without_an_action_shows_its_actions_and_exits_2(capsys):
     assert main(["voice"]) == 2
     out = capsys.readouterr().out
     assert "say" in out and "ACTION" in out
+
+
+def test_a_display_unit_hook_changes_the_degrees_before_they_are_said():
+    to_f = lambda s: s.replace("100 °C", "212 °F")     # what the dashboard's own conversion does
+    assert phrases.spoken("Boil at 100 °C", "en", to_f) == "Boil at 212 degrees Fahrenheit"
+    assert phrases.Narrator("de", temps=to_f).on_prompt(0, "Done? Boil at 100 °C") == \
+        ["Schritt 1: fertig? Boil at 212 Grad Fahrenheit."]

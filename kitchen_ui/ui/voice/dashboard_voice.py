@@ -55,7 +55,7 @@ class DashboardVoice(QObject):
         self.speaker = speaker if speaker is not None else Speaker(self.lang, self)
         self.speaker.set_enabled(self.on)
         self.speaker.problem.connect(lambda words: window.notices.notify(words, "error", key="voice"))
-        self.narrator = Narrator(self.lang)
+        self.narrator = Narrator(self.lang, temps=text.temps_in_text)
         self.actions: VoiceActions | None = None        # the first stove's, where recipes run
         self._others: dict[str, VoiceActions] = {}      # other stoves' (several in one window)
         self.kitchen: Any = None
@@ -99,7 +99,7 @@ class DashboardVoice(QObject):
             return
         self.kitchen = kitchen
         st = kitchen.stove
-        self.actions = VoiceActions(st, lang=self.lang)
+        self.actions = VoiceActions(st, lang=self.lang, temps=text.temps_in_text)
         self.actions.failed.connect(self._show_and_say)
         self.actions.timer.rang.connect(self._timer_rang)
         self.actions.timer.changed.connect(self._show_timer)
