@@ -41,6 +41,11 @@ NON_COMMANDS = [
     "that was a lovely meal", "can you wash the big pot", "the phone is ringing again",
     "put the plates on the table", "is the water boiling yet", "I love the smell of fresh basil",
     "what time is it", "the cat wants to come in", "hello", "thank you", "okay", "hmm let me see",
+    "the timer on my phone is broken", "we had fish last friday", "go and ask your father",
+    "stop it you two", "I'll be back in a minute", "it needs about twenty minutes more",
+    "the pan is still warm", "pass the salt", "good morning everyone", "where are the oven gloves",
+    "the recipe says two cups of flour", "shall we eat outside", "level the flour with a knife",
+    "my sister called this morning", "it smells like burnt toast", "wow that looks delicious",
 ]
 VOICES = {"train": ["en-us", "en-gb+m3", "en-us+f2", "en-gb-scotland", "en-us+m5"],
           "test": ["en-gb", "en-us+f3", "en+m7", "en-gb-x-rp+f4", "en-029", "en-us+m2"]}
@@ -100,7 +105,8 @@ def build(which: str, seed: int) -> list[dict]:
     rng, nrng = random.Random(seed), np.random.default_rng(seed)
     voices, rates = VOICES[which], RATES[which]
     templates = COMMANDS * 3 if which == "test" else COMMANDS * 2
-    items = [(fill(t, rng), True) for t in templates] + [(s, False) for s in NON_COMMANDS]
+    talk = NON_COMMANDS[0::2] if which == "train" else NON_COMMANDS[1::2]     # no sentence in both sets
+    items = [(fill(t, rng), True) for t in templates] + [(s, False) for s in talk]
     entries = []
     for i, (text, is_cmd) in enumerate(items):
         x, rate = speak(text, voices[i % len(voices)], rng.choice(rates))
