@@ -8,6 +8,10 @@ free phone sequence the model could hear. Real commands stay close; kitchen talk
 command falls far behind. The threshold was tuned on the benchmark's train set for no false command
 there (``benchmarks/voice``); a false command is worse than a missed one, so it errs towards "none".
 
+A second test catches a command said inside a sentence ("next time add more salt" -> "next"): the
+command's words must cover enough of the loud frames (within 25 dB of the loudest); the grammar
+hides the rest of such a sentence in silence and fillers.
+
 Thread-safety: each thread gets its own decoder (``threading.local``), so the dashboard may call
 one :class:`Recognizer` from a worker thread while ``voice recognize`` uses it on the main thread.
 """
@@ -26,6 +30,9 @@ from .commands import NONE, VoiceCommand
 
 # mean log acoustic score per frame (natural log, relative to the best senone) a command needs
 MIN_FRAME_SCORE = -2.4
+# share of the loud frames the command's words must cover
+MIN_COVERAGE = 0.32
+_LOUD_DB = 25.0
 # the score at which confidence is 0.5 and how steeply it rises around that point
 _CONF_MID, _CONF_SCALE = -2.4, 0.35
 _SKIP = frozenset({"<s>", "</s>"})
@@ -41,8 +48,9 @@ def model_dir() -> Path:
 class Recognizer:
     """``recognize(samples, rate) -> VoiceCommand``: a command from the grammar, or ``none``."""
 
-    def __init__(self, min_frame_score: float = MIN_FRAME_SCORE) -> None:
+    def __init__(self, min_frame_score: float = MIN_FRAME_SCORE, min_coverage: float = MIN_COVERAGE) -> None:
         self.min_frame_score = min_frame_score
+        self.min_coverage = min_coverage
         self._local = threading.local()
         self._jsgf = grammar.jsgf()
 
@@ -76,13 +84,14 @@ class Recognizer:
         d.end_utt()
         hyp = d.hyp()
         text = hyp.hypstr if hyp is not None else ""
-        score = self._frame_score(d.seg() or [])
+        segments = list(d.seg() or [])
+        score = self._frame_score(segments)
         confidence = 1.0 / (1.0 + math.exp(-(score - _CONF_MID) / _CONF_SCALE)) if text else 0.0
         cmd = grammar.parse(text, confidence=confidence)
         if not cmd.is_command:                            # a partial path: the grammar never finished
             return VoiceCommand("none", text=cmd.text, confidence=0.0)
-        if score < self.min_frame_score:
-            return VoiceCommand("none", text=cmd.text, confidence=confidence)
+        if score < self.min_frame_score or _coverage(pcm, segments) < self.min_coverage:
+            return VoiceCommand("none", text=cmd.text, confidence=min(confidence, 0.49))
         return cmd
 
     def recognize_file(self, path: str | Path) -> VoiceCommand:
@@ -101,4 +110,19 @@ class Recognizer:
         return total / frames if frames else -math.inf
 
 
-__all__ = ["Recognizer", "MIN_FRAME_SCORE", "model_dir"]
+def _coverage(pcm: np.ndarray, segments) -> float:
+    """The share of loud 10 ms frames that fall inside the command's words."""
+    n = len(pcm) // 160
+    if n == 0:
+        return 0.0
+    frames = pcm[:n * 160].astype(np.float32).reshape(n, 160)
+    energy = 10 * np.log10(np.mean(frames * frames, axis=1) + 1e-3)
+    loud = energy > energy.max() - _LOUD_DB
+    inside = np.zeros(n, bool)
+    for s in segments:
+        if s.word not in _SKIP and s.word != "<sil>" and not s.word.startswith(("+", "[")):
+            inside[s.start_frame:s.end_frame + 1] = True
+    return float((loud & inside).sum()) / max(1, int(loud.sum()))
+
+
+__all__ = ["Recognizer", "MIN_FRAME_SCORE", "MIN_COVERAGE", "model_dir"]
