@@ -29,12 +29,12 @@ from . import audio, grammar
 from .commands import NONE, VoiceCommand
 
 # mean log acoustic score per frame (natural log, relative to the best senone) a command needs
-MIN_FRAME_SCORE = -2.4
+MIN_FRAME_SCORE = -2.7
 # share of the loud frames the command's words must cover
 MIN_COVERAGE = 0.32
 _LOUD_DB = 25.0
 # the score at which confidence is 0.5 and how steeply it rises around that point
-_CONF_MID, _CONF_SCALE = -2.4, 0.35
+_CONF_MID, _CONF_SCALE = -2.7, 0.35
 _SKIP = frozenset({"<s>", "</s>"})
 _UNDERFLOW_LOG = -750.0                 # log of a segment score that underflowed to 0.0
 
