@@ -10,7 +10,7 @@ Prints, per set (``train`` tuned the threshold; ``test`` is the measurement):
 - latency from the end of the utterance (the whole file handed over) to the command: p50/p99 ms
   (target <= 300 ms), on this machine (the machine line).
 
-Usage: python benchmarks/voice/bench_voice.py [--set train|test|both] [-v]
+Exits 1 if a target is missed. Usage: python benchmarks/voice/bench_voice.py [--set train|test|both] [-v]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from kitchen_ui.voice.recognizer import Recognizer  # noqa: E402
 KEYS = ("command", "zone", "level", "seconds")
 
 
-def run_set(rec: Recognizer, which: str, verbose: bool) -> None:
+def run_set(rec: Recognizer, which: str, verbose: bool) -> bool:
     entries = corpus.load(which)
     right = cmds = false = talk = 0
     lat: list[float] = []
@@ -67,18 +67,19 @@ def run_set(rec: Recognizer, which: str, verbose: bool) -> None:
         print("  missed:", m)
     for f in falses:
         print("  FALSE: ", f)
+    return right >= 0.95 * cmds and false == 0 and p99 <= 300
 
 
-def main() -> None:
+def main() -> int:
     which = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "both"
     print(machine_line())
     rec = Recognizer()
     t0 = time.perf_counter()
     rec.warm_up()
     print(f"model load: {(time.perf_counter() - t0) * 1000:.0f} ms")
-    for w in (("train", "test") if which == "both" else (which,)):
-        run_set(rec, w, "-v" in sys.argv)
+    met = [run_set(rec, w, "-v" in sys.argv) for w in (("train", "test") if which == "both" else (which,))]
+    return 0 if all(met) else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -29,12 +29,12 @@ from . import audio, grammar
 from .commands import NONE, VoiceCommand
 
 # mean log acoustic score per frame (natural log, relative to the best senone) a command needs
-MIN_FRAME_SCORE = -2.7
+MIN_FRAME_SCORE = -3.0
 # share of the loud frames the command's words must cover
-MIN_COVERAGE = 0.32
+MIN_COVERAGE = 0.34
 _LOUD_DB = 25.0
 # the score at which confidence is 0.5 and how steeply it rises around that point
-_CONF_MID, _CONF_SCALE = -2.7, 0.35
+_CONF_MID, _CONF_SCALE = -3.0, 0.35
 _SKIP = frozenset({"<s>", "</s>"})
 _UNDERFLOW_LOG = -750.0                 # log of a segment score that underflowed to 0.0
 
@@ -59,10 +59,10 @@ class Recognizer:
         if d is None:
             from pocketsphinx import Config, Decoder
             m = model_dir()
-            # dither: WAV files often start with exact digital silence, whose log spectrum
-            # is -inf; a fixed seed keeps the result the same on every run
+            # batch CMN: each utterance is normalised on its own, so a result never depends on
+            # what the decoder heard before (live CMN carries over from the last utterance)
             cfg = Config(hmm=str(m / "en-us"), dict=str(m / "cmudict-en-us.dict"), lm=None,
-                         loglevel="FATAL", dither=True, seed=7, logfn=os.devnull)
+                         loglevel="FATAL", cmn="batch", logfn=os.devnull)
             d = Decoder(cfg)
             d.add_jsgf_string("commands", self._jsgf)
             d.activate_search("commands")
@@ -75,7 +75,7 @@ class Recognizer:
 
     def recognize(self, samples: np.ndarray, rate: int) -> VoiceCommand:
         """Samples (int16 or float, mono or (frames, channels), any rate) -> the command heard."""
-        pcm = audio.to_int16(audio.to_mono16k(samples, rate))
+        pcm = _dither(audio.to_int16(audio.to_mono16k(samples, rate)))
         if len(pcm) < audio.TARGET_RATE // 10:            # under 0.1 s: nothing to hear
             return NONE
         d = self._decoder()
@@ -108,6 +108,13 @@ class Recognizer:
             total += math.log(s.ascore) if s.ascore > 0 else _UNDERFLOW_LOG
             frames += s.end_frame - s.start_frame + 1
         return total / frames if frames else -math.inf
+
+
+def _dither(pcm: np.ndarray) -> np.ndarray:
+    """Add +-2 LSB of fixed noise: exact digital silence (WAV files often start with it) has a log
+    spectrum of -inf. Seeded, so the same samples always give the same command."""
+    noise = np.random.default_rng(7).integers(-2, 3, len(pcm))
+    return np.clip(pcm.astype(np.int32) + noise, -32768, 32767).astype(np.int16)
 
 
 def _coverage(pcm: np.ndarray, segments) -> float:
