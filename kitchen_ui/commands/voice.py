@@ -1,4 +1,4 @@
-"""``kitchen-ui voice``: speech out (``say``) and commands in (``recognize``), offline; no Qt.
+"""``kitchen-ui voice ACTION``: speech out (``say``) and commands in (``recognize``), offline; no Qt.
 
 Each action lives in its own module (``voice_say``, ``voice_recognize``) with a
 ``register_<action>(actions)`` and a ``run_<action>(args)``; an action whose module is not
