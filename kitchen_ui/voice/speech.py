@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 LANGS = ("en", "de")
+VOICES = {"en": "en-us", "de": "de"}   # American English: the recognizer's model is en-US too
 ESPEAK = "espeak-ng"
 ESPEAK_ENV = "HEARTH_ESPEAK"         # another espeak-ng binary (tests point it at one that is missing)
 TIMEOUT_S = 30.0
@@ -80,7 +81,7 @@ def synthesize(text: str, lang: str = "en", *, words_per_minute: int | None = No
     exe = espeak_path()
     with tempfile.TemporaryDirectory(prefix="hearth-say-") as tmp:
         wav = Path(tmp) / "say.wav"
-        cmd = [exe, "-v", lang, "-w", str(wav), "--stdin"]
+        cmd = [exe, "-v", VOICES[lang], "-w", str(wav), "--stdin"]
         if words_per_minute is not None:
             cmd[1:1] = ["-s", str(int(words_per_minute))]
         try:
