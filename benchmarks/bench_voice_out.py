@@ -131,12 +131,15 @@ def bench_dashboard_path() -> bool:
     acted: list[VoiceCommand] = []
     voice_input = VoiceInput(lambda cmd: acted.append(cmd) or cmd, recognizer=default_recognizer)
     ok = True
-    for text, kind in (("zone three level seven", "set_level"), ("all off", "all_off"), ("next", "next")):
-        speech = synthesize(text, "en", words_per_minute=150)
+    import numpy as np
+    for text, kind in (("zone two off", "zone_off"), ("stop everything", "all_off"), ("go back", "back")):
+        speech = synthesize(text, "en", words_per_minute=160)
+        pad = np.zeros(int(0.3 * speech.rate), np.int16)         # the quiet around a spoken command
+        samples = np.concatenate([pad, speech.samples, pad])
         times = []
         for _ in range(RUNS + 1):
             acted.clear()
-            voice_input.hear(speech.samples, speech.rate)
+            voice_input.hear(samples, speech.rate)
             deadline = time.perf_counter() + 10
             while not acted and time.perf_counter() < deadline:
                 app.processEvents()

@@ -69,6 +69,20 @@ class VoiceInput(QObject):
         fut = self._pool.submit(self._recognize, samples, rate)
         fut.add_done_callback(lambda f: self._relay.post(self._act, f, t0))
 
+    def warm_up(self) -> None:
+        """Load the recognizer's model now, on its worker thread (about a second), not at the first command."""
+        def load() -> None:
+            if self._recognizer is None:
+                self._recognizer = self._make()
+            warm = getattr(self._recognizer, "warm_up", None)
+            if warm is not None:
+                warm()
+        def done(f: Future) -> None:
+            if not f.cancelled() and f.exception() is not None:
+                self._relay.post(self.problem.emit,
+                                 translate("Voice", "Voice commands failed: {0}").format(f.exception()))
+        self._pool.submit(load).add_done_callback(done)
+
     def hear_file(self, path: str) -> None:
         from ...voice.speech import read_wav
         speech = read_wav(path)
@@ -140,6 +154,7 @@ class PushToTalk(QObject):
         if not self.why_not:
             self.mic = recorder(device, self)
             self.mic.finished.connect(self._recorded)
+            voice_input.warm_up()
         self.state = "unavailable" if self.why_not else "idle"
         self._pressed_at = 0.0
         self._tap = QTimer(self)
