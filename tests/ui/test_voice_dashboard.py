@@ -282,3 +282,23 @@ def test_kitchen_talk_through_the_push_to_talk_path_does_nothing(qtbot, make_voi
     sim_stove.advance(0.5)
     assert [z.level for z in sim_stove.state.zones] == before
     assert voice.window.notices.messages[0] == "Sorry, I did not catch that."
+
+
+def test_a_wav_file_down_the_dashboards_path_acts_on_its_stove(qtbot, make_voice, sim_stove, tmp_path):
+    import subprocess
+
+    from kitchen_ui.cli import main
+
+    said = tmp_path / "said.wav"
+    assert main(["voice", "say", "stop everything", "-o", str(said), "--rate", "160"]) == 0
+    wav = tmp_path / "cmd.wav"
+    subprocess.run(["sox", str(said), "-r", "44100", "-c", "2", str(wav), "pad", "0.3", "0.3"], check=True)
+    voice = make_voice(on=True)                     # no microphone: the file path needs none
+    sim_stove.set_level(0, 7)
+    sim_stove.set_level(3, 2)
+    sim_stove.advance(0.5)
+    with qtbot.waitSignal(voice.input.heard, timeout=20000) as heard:
+        voice.input.hear_file(str(wav))
+    assert heard.args[0].kind == "all_off" and heard.args[1].words == "All zones off."
+    sim_stove.advance(0.5)
+    qtbot.waitUntil(lambda: all(z.level == 0 for z in voice.kitchen.model.state.zones), timeout=2000)

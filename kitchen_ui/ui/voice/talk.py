@@ -84,9 +84,10 @@ class VoiceInput(QObject):
         self._pool.submit(load).add_done_callback(done)
 
     def hear_file(self, path: str) -> None:
-        from ...voice.speech import read_wav
-        speech = read_wav(path)
-        self.hear(speech.samples, speech.rate)
+        """A WAV file (any rate, any channels) down the same path as the microphone's sound."""
+        from ...voice.audio import read_wav
+        samples, rate = read_wav(path)
+        self.hear(samples, rate)
 
     def _recognize(self, samples: np.ndarray, rate: int) -> VoiceCommand:
         if self._recognizer is None:
