@@ -16,7 +16,7 @@ from . import __version__, startup_gc
 
 # subcommand -> its module in kitchen_ui.commands (imported only when named)
 COMMANDS = {"serve-sim": "serve_sim", "recipes": "recipes", "sessions": "sessions", "profiles": "profiles", "energy": "energy",
-            "db": "db", "cook": "cook", "bridge": "bridge"}
+            "db": "db", "cook": "cook", "bridge": "bridge", "voice": "voice"}
 
 
 class UsageError(Exception):

@@ -11,7 +11,8 @@ Layout (see packaging/README.md):
 
 ``Depends`` lists the system libraries the bundle links to but does not carry (libc, OpenGL,
 and the X11 helpers of Qt's xcb plugin), found with ldd and ``dpkg -S`` on the build machine:
-build the .deb on the oldest distribution release it should install on.
+build the .deb on the oldest distribution release it should install on; plus the programs it
+runs (espeak-ng, for speech: docs/voice.md).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ NOT_INSTALLED_HERE = {
     "libpulse.so.0": "libpulse0", "libasound.so.2": "libasound2",
 }
 # fonts and the fontconfig configuration the bundled libfontconfig reads
-EXTRA_DEPENDS = ["fontconfig-config"]
+# espeak-ng: the voice's speech (run as a separate program, never linked: Hearth stays MIT)
+EXTRA_DEPENDS = ["espeak-ng", "fontconfig-config"]
 RECOMMENDS = ["fonts-dejavu-core"]
 SUGGESTS = ["cage"]
 DESCRIPTION = """\

@@ -172,15 +172,15 @@ class StoveApp:
         if engine is not None and not engine.status.finished:
             engine.tick()
 
-    def control(self, what: str, index: int | None = None) -> None:
-        """confirm/skip (a step), pause/resume/abort/back; raises RunError with the reason."""
+    def control(self, what: str, index: int | None = None) -> int | None:
+        """confirm/skip (a step), pause/resume/abort/back; raises RunError with the reason.
+        confirm, skip and back return the step they acted on."""
         engine = self.engine
         if engine is None:
-            return
+            return None
         if what in ("confirm", "skip"):
-            getattr(engine, what)(index)
-        else:
-            getattr(engine, what)()
+            return getattr(engine, what)(index)
+        return getattr(engine, what)()
 
     def zones_in_use(self) -> set[int]:
         return zones_in_use(self.engine)

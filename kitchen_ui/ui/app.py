@@ -156,6 +156,7 @@ class DashboardRun:
         self.loader: KitchenLoader | None = None
         self.kiosk: Any = None
         self.memory: WindowMemory | None = None
+        self.voice: Any = None
 
     def _add_other_stoves(self, kitchen: Any) -> None:
         for name, _stove, model in self.others:
@@ -217,12 +218,21 @@ class DashboardRun:
         else:
             from .menus import DesktopMenus
             DesktopMenus(window)
+        # voice joins the kitchen (after the first frame: its microphone and speech stay out of the start)
+        if getattr(window, "kitchen", None) is not None:
+            self._add_voice(window.kitchen)
+        window.kitchen_attached.connect(self._add_voice)
         if opts.demo:
             self.keep.append(_WhenControlling(model, lambda: demo_commands(model)))
         if opts.network and opts.speed != 1.0:
             self.keep.append(_WhenControlling(model, lambda: _set_remote_speed(model, opts.speed)))
         if self.prepare is not None:
             self.prepare(window, model)
+
+    def _add_voice(self, _kitchen: Any) -> None:
+        if self.voice is None:
+            from .voice import DashboardVoice
+            self.voice = DashboardVoice(self.window, self.settings, kiosk=self.kiosk, lang=self.opts.lang)
 
     def _show(self) -> None:
         opts, window, kiosk = self.opts, self.window, self.kiosk
@@ -273,6 +283,8 @@ class DashboardRun:
             self.kiosk.stop()
         if self.probe is not None:
             self.probe.stop()
+        if self.voice is not None:
+            self.voice.close()
         if self.loader is not None:
             self.loader.close()
         self.window.plot.stop()

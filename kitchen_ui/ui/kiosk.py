@@ -17,7 +17,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QApplication, QComboBox, QLineEdit, QPushButton, QScrollBar, QScroller,
+    QAbstractScrollArea, QApplication, QComboBox, QLineEdit, QPushButton, QScrollBar, QScroller, QSizePolicy,
 )
 
 from .icons import icon
@@ -62,6 +62,7 @@ class Kiosk(QObject):
         self.lock = PinLock(settings.pin_record, self._store_pin, clock=clock, cost=pin_cost)
         self.gate = PinGate(window.overlays, self.lock)
         self.panel: SettingsPanel | None = None
+        self.voice: Any = None               # the dashboard's voice (:mod:`.voice`), which the PIN guards too
         self._screen: Any = None
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -74,6 +75,8 @@ class Kiosk(QObject):
         self.settings_button.setToolTip(translate("Kiosk", "Settings and quitting (needs the PIN)"))
         self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.settings_button.clicked.connect(self.open_settings)
+        # as wide as its word, always: a notice in the header never squeezes it (nor moves what is beside it)
+        self.settings_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         window.header_tools.addWidget(self.settings_button)
 
         if getattr(window, "kitchen", None) is not None:
@@ -121,7 +124,9 @@ class Kiosk(QObject):
         self.panel = SettingsPanel(
             unit=display_prefs().unit, dim_after_s=int(self.dimmer.timeout_s),
             on_unit=self._set_unit, on_dim=self._set_dim, on_change_pin=lambda: self.gate.choose(self.show_settings),
-            on_about=self._about, on_quit=self.quit, on_close=lambda: host.close())
+            on_about=self._about, on_quit=self.quit, on_close=lambda: host.close(),
+            voice_on=self.voice.on if self.voice is not None else None,
+            on_voice=self.voice.set_on if self.voice is not None else None)
         host.show(self.panel)
 
     def quit(self) -> None:

@@ -65,11 +65,12 @@ class InfoPanel(QFrame):
 
 
 class SettingsPanel(QFrame):
-    """°C/°F, when the screen dims, the PIN, about, quit; Close goes back to cooking."""
+    """°C/°F, when the screen dims, voice, the PIN, about, quit; Close goes back to cooking."""
 
     def __init__(self, *, unit: TempUnit, dim_after_s: int, on_unit: Callable[[TempUnit], None],
                  on_dim: Callable[[int], None], on_change_pin: Callable[[], None], on_about: Callable[[], None],
-                 on_quit: Callable[[], None], on_close: Callable[[], None], parent: QWidget | None = None) -> None:
+                 on_quit: Callable[[], None], on_close: Callable[[], None], parent: QWidget | None = None,
+                 voice_on: bool | None = None, on_voice: Callable[[bool], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsPanel")
         title = QLabel(translate("SettingsPanel", "Settings"))
@@ -103,6 +104,19 @@ class SettingsPanel(QFrame):
             dim_grid.addWidget(b, 0, i)
             self.dim_buttons[seconds] = b
 
+        self.voice_buttons: dict[bool, QPushButton] = {}
+        voice_row = QHBoxLayout()
+        if voice_on is not None and on_voice is not None:        # the dashboard has voice
+            voice_group = QButtonGroup(self)
+            for on, words in ((True, translate("SettingsPanel", "On")), (False, translate("SettingsPanel", "Off"))):
+                b = _button(words, "Choice")
+                b.setCheckable(True)
+                b.setChecked(on is voice_on)
+                b.clicked.connect(lambda _=False, v=on: on_voice(v))
+                voice_group.addButton(b)
+                voice_row.addWidget(b)
+                self.voice_buttons[on] = b
+
         self.pin_button = _button(translate("SettingsPanel", "Change the PIN"))
         self.pin_button.clicked.connect(on_change_pin)
         self.about_button = _button(translate("SettingsPanel", "About Hearth"))
@@ -124,6 +138,9 @@ class SettingsPanel(QFrame):
         lay.addLayout(unit_row)
         lay.addWidget(_heading(translate("SettingsPanel", "Dim the screen after (never while cooking)")))
         lay.addLayout(dim_grid)
+        if self.voice_buttons:
+            lay.addWidget(_heading(translate("SettingsPanel", "Voice: steps read aloud, spoken commands")))
+            lay.addLayout(voice_row)
         lay.addLayout(actions)
         lay.addWidget(self.close_button)
 

@@ -1,4 +1,4 @@
-"""What the dashboard remembers between runs, in QSettings: geometry, °C/°F, plot window, kiosk.
+"""What the dashboard remembers between runs, in QSettings: geometry, °C/°F, plot window, kiosk, voice.
 
 :func:`open_settings` gives the store: ``--settings PATH`` or ``$HEARTH_SETTINGS`` (an INI file),
 else the user's own Hearth settings. A run that quits by itself (``--screenshot``/``--run-for``)
@@ -99,6 +99,24 @@ class AppSettings:
 
     def set_pin_record(self, record: str) -> None:
         self.q.setValue("kiosk/pin", record)
+
+    # -- voice ---------------------------------------------------------------------------------------
+    def voice_on(self, kiosk: bool) -> bool:
+        """Speak steps and listen for commands: on by default in the kiosk, off on the desktop."""
+        key = "voice/kiosk" if kiosk else "voice/desktop"
+        raw = self.q.value(key, None)
+        if raw is None or raw == "":
+            return kiosk
+        word = str(raw).strip().lower()
+        if word in ("true", "1", "on", "yes"):
+            return True
+        if word in ("false", "0", "off", "no"):
+            return False
+        self._warn(f"{key}: {raw!r} is not true or false; voice is {'on' if kiosk else 'off'}")
+        return kiosk
+
+    def set_voice_on(self, kiosk: bool, on: bool) -> None:
+        self.q.setValue("voice/kiosk" if kiosk else "voice/desktop", "true" if on else "false")
 
     # -- storage -------------------------------------------------------------------------------------
     def sync(self) -> None:

@@ -1650,6 +1650,14 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
         <source>Change the PIN</source>
         <translation>PIN ändern</translation>
     </message>
@@ -1672,6 +1680,10 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>Dim the screen after (never while cooking)</source>
         <translation>Bildschirm abdunkeln nach (nie während des Kochens)</translation>
+    </message>
+    <message>
+        <source>Voice: steps read aloud, spoken commands</source>
+        <translation>Sprache: Schritte vorlesen, Sprachbefehle</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +1990,65 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>Not connected to the stove.</source>
         <translation>Nicht mit dem Herd verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Voice</name>
+    <message>
+        <source>Timer {0}</source>
+        <translation>Küchenwecker {0}</translation>
+    </message>
+    <message>
+        <source>Heard “{0}”: {1}</source>
+        <translation>Gehört „{0}“: {1}</translation>
+    </message>
+    <message>
+        <source>&amp;Voice: read steps aloud, listen for commands</source>
+        <translation>&amp;Sprache: Schritte vorlesen, auf Befehle hören</translation>
+    </message>
+    <message>
+        <source>no sound server (PulseAudio or PipeWire) is running</source>
+        <translation>kein Soundserver (PulseAudio oder PipeWire) läuft</translation>
+    </message>
+    <message>
+        <source>QtMultimedia is not available ({0})</source>
+        <translation>QtMultimedia ist nicht verfügbar ({0})</translation>
+    </message>
+    <message>
+        <source>no microphone was found</source>
+        <translation>kein Mikrofon gefunden</translation>
+    </message>
+    <message>
+        <source>voice commands are not installed (no recognizer)</source>
+        <translation>Sprachbefehle sind nicht installiert (keine Erkennung)</translation>
+    </message>
+    <message>
+        <source>Voice commands failed: {0}</source>
+        <translation>Sprachbefehle fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>No mic</source>
+        <translation>Kein Mikro</translation>
+    </message>
+    <message>
+        <source>No voice</source>
+        <translation>Keine Sprache</translation>
+    </message>
+    <message>
+        <source>Voice commands cannot be used: {0}</source>
+        <translation>Sprachbefehle gehen nicht: {0}</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>Sprechen</translation>
+    </message>
+    <message>
+        <source>Listening…</source>
+        <translation>Ich höre…</translation>
+    </message>
+    <message>
+        <source>Hold and speak a command (“next”, “zone 2 level 5”, “all off”)</source>
+        <translation>Halten und einen Befehl sagen (englisch: „next“, „zone 2 level 5“, „all off“)</translation>
     </message>
 </context>
 <context>

@@ -104,3 +104,19 @@ def test_bundle_leaves_out_what_the_app_does_not_use(bundle):
     size_mb = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
     print(f"bundle size: {size_mb:.0f} MB")
     assert size_mb < 300, f"the bundle grew to {size_mb:.0f} MB (it was 205 MB); see packaging/bundle_filter.py"
+
+
+def test_bundle_recognizes_a_voice_command_with_its_own_model(bundle, home):
+    """pocketsphinx's model travels in the bundle (packaging/hooks/hook-pocketsphinx.py)."""
+    import shutil
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    wav = home / "zone.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "160", "-w", str(wav), "zone two off"], check=True)
+    res = run_app(bundle_exe(bundle), "voice", "recognize", "--json", str(wav), home=home)
+    assert_ok(res, "kitchen-ui voice recognize")
+    heard = json.loads(res.stdout.strip().splitlines()[-1])
+    assert heard["text"] == "zone two off", heard          # decoded by the bundled model and grammar
+    assert (bundle / "_internal" / "pocketsphinx" / "model" / "en-us" / "cmudict-en-us.dict").is_file()
+    assert not list(bundle.rglob("en-us.lm.bin"))

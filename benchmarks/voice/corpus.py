@@ -1,0 +1,140 @@
+"""The voice benchmark's corpus: commands and kitchen talk spoken by espeak-ng, some in kitchen noise.
+
+Two disjoint sets from the same phrase lists: ``train`` (to tune the recognizer's rejection
+threshold) and ``test`` (to measure it). They differ in voices, rates, numbers and noise, and the
+test set holds phrasings the train set never has. Each utterance is stored as a WAV at 16, 22.05
+or 44.1 kHz (some stereo) under ``benchmarks/voice/.cache/<set>/`` with a ``manifest.json`` of
+what it should be recognized as; a cached set is reused.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from kitchen_ui.voice import audio, grammar  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+# command templates; {z} a zone 1-6, {n} a number 1-30, {u} minutes/seconds
+COMMANDS = ["next", "next step", "back", "go back", "previous", "pause", "resume", "continue", "repeat",
+            "say again", "all off", "everything off", "stop everything",
+            "zone {z} off", "zone {z} level {n}", "zone {z} to {n}", "timer {n} {u}", "set a timer for {n} {u}"]
+# not commands: kitchen talk, some sharing a word or a number with a command. A sentence that
+# only contains a command among other words ("next time add more salt") is not one.
+NON_COMMANDS = [
+    "the soup smells wonderful today", "my friend is coming at seven", "next time add more salt",
+    "could you pass me the pepper please", "I think the oven is a bit too hot", "let's have pasta tonight",
+    "the kids are back from school", "where did I put the wooden spoon", "this sauce needs more garlic",
+    "don't forget to buy some milk", "the onions are getting brown", "how long do potatoes take",
+    "we need three more eggs", "the bread looks really good", "turn the radio down a little",
+    "who left the fridge open", "I'll chop the carrots now", "dinner is ready in ten minutes",
+    "that was a lovely meal", "can you wash the big pot", "the phone is ringing again",
+    "put the plates on the table", "is the water boiling yet", "I love the smell of fresh basil",
+    "what time is it", "the cat wants to come in", "hello", "thank you", "okay", "hmm let me see",
+    "the timer on my phone is broken", "we had fish last friday", "go and ask your father",
+    "stop it you two", "I'll be back in a minute", "it needs about twenty minutes more",
+    "the pan is still warm", "pass the salt", "good morning everyone", "where are the oven gloves",
+    "the recipe says two cups of flour", "shall we eat outside", "level the flour with a knife",
+    "my sister called this morning", "it smells like burnt toast", "wow that looks delicious",
+]
+VOICES = {"train": ["en-us", "en-gb+m3", "en-us+f2", "en-gb-scotland", "en-us+m5"],
+          "test": ["en-gb", "en-us+f3", "en+m7", "en-gb-x-rp+f4", "en-029", "en-us+m2"]}
+RATES = {"train": [150, 170, 190], "test": [140, 160, 180, 200]}
+
+
+def fill(template: str, rng: random.Random) -> str:
+    return template.format(z=grammar.number_words(rng.randint(1, grammar.MAX_ZONE)),
+                           n=grammar.number_words(rng.randint(1, 30)), u=rng.choice(["minutes", "seconds"]))
+
+
+def noise(kind: str, n: int, rate: int, rng: np.random.Generator) -> np.ndarray:
+    """Kitchen noise: an extractor fan (brown-ish hum), a tap (pink hiss), or clatter (clicks)."""
+    white = rng.standard_normal(n).astype(np.float32)
+    spectrum = np.fft.rfft(white)
+    f = np.fft.rfftfreq(n, 1 / rate)
+    f[0] = f[1]
+    if kind == "fan":
+        x = np.fft.irfft(spectrum / f, n) + 0.3 * np.sin(2 * np.pi * 120 * np.arange(n) / rate)
+    elif kind == "tap":
+        x = np.fft.irfft(spectrum / np.sqrt(f), n)
+    else:                                                  # clatter: decaying bursts on quiet pink noise
+        x = 0.2 * np.fft.irfft(spectrum / np.sqrt(f), n)
+        for _ in range(max(1, n // rate * 3)):
+            at = int(rng.integers(0, max(1, n - rate // 10)))
+            burst = rng.standard_normal(rate // 10) * np.exp(-np.arange(rate // 10) / (rate / 150))
+            x[at:at + len(burst)] += 8 * burst[:n - at] * np.std(x)
+    return (x / (np.std(x) + 1e-12)).astype(np.float32)
+
+
+def speak(text: str, voice: str, wpm: int) -> tuple[np.ndarray, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "s.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(out), text], check=True,
+                       capture_output=True)
+        x, rate = audio.read_wav(out)
+    return x[:, 0], rate
+
+
+def write_wav(path: Path, x: np.ndarray, rate: int) -> None:
+    import wave
+    pcm = audio.to_int16(x)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1 if pcm.ndim == 1 else pcm.shape[1])
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm.tobytes())
+
+
+def build(which: str, seed: int) -> list[dict]:
+    """Synthesize one set (cached); -> the manifest entries."""
+    out_dir = CACHE / which
+    manifest = out_dir / "manifest.json"
+    if manifest.exists():
+        return json.loads(manifest.read_text())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng, nrng = random.Random(seed), np.random.default_rng(seed)
+    voices, rates = VOICES[which], RATES[which]
+    templates = COMMANDS * 3 if which == "test" else COMMANDS * 2
+    talk = NON_COMMANDS[0::2] if which == "train" else NON_COMMANDS[1::2]     # no sentence in both sets
+    items = [(fill(t, rng), True) for t in templates] + [(s, False) for s in talk]
+    entries = []
+    for i, (text, is_cmd) in enumerate(items):
+        x, rate = speak(text, voices[i % len(voices)], rng.choice(rates))
+        x = np.concatenate([np.zeros(rate // 4, np.float32), x, np.zeros(rate // 4, np.float32)])
+        kind = None
+        if i % 5 in (1, 3):                                 # two in five in kitchen noise at 15 dB SNR
+            kind = ["fan", "tap", "clatter"][i // 5 % 3]
+            speech_rms = np.sqrt(np.mean(x[np.abs(x) > 0.01] ** 2))
+            x = x + noise(kind, len(x), rate, nrng) * speech_rms / 10 ** (15 / 20)
+        target = [16000, 22050, 44100][i % 3]
+        y = audio.resample(x, rate, target)
+        if i % 4 == 3:
+            y = np.stack([y, 0.8 * y], axis=1)              # stereo
+        y = y / max(1.0, float(np.abs(y).max()) / 0.95)
+        name = f"{i:03d}.wav"
+        write_wav(out_dir / name, y, target)
+        expect = grammar.parse(text) if is_cmd else None
+        entries.append({"file": name, "said": text, "noise": kind, "rate": target, "stereo": y.ndim == 2,
+                        "expect": expect.to_json() if expect else {"command": "none"}})
+    manifest.write_text(json.dumps(entries, indent=1))
+    return entries
+
+
+def load(which: str) -> list[dict]:
+    return build(which, {"train": 1, "test": 2}[which])
+
+
+if __name__ == "__main__":
+    for w in ("train", "test"):
+        e = load(w)
+        print(w, len(e), "utterances,", sum(x["expect"]["command"] != "none" for x in e), "commands")

@@ -1,0 +1,150 @@
+"""WAV files in, 16 kHz mono out: what the recognizer's acoustic model was trained on.
+
+The stdlib ``wave`` module reads integer PCM only, so the RIFF chunks are read here (PCM 8/16/24/32-bit,
+IEEE float 32/64-bit, WAVE_FORMAT_EXTENSIBLE). Resampling uses scipy's polyphase filter when scipy
+is installed, else a windowed-sinc polyphase filter in numpy; either low-passes before decimating,
+so 44.1 kHz kitchen clatter does not fold down into the speech band.
+"""
+
+from __future__ import annotations
+
+import struct
+from math import gcd
+from pathlib import Path
+
+import numpy as np
+
+TARGET_RATE = 16000
+_PCM, _FLOAT, _EXTENSIBLE = 1, 3, 0xFFFE
+
+
+class AudioError(ValueError):
+    """A file that is not a readable WAV; the message names the file."""
+
+
+def _chunks(data: bytes):
+    pos = 12
+    while pos + 8 <= len(data):
+        cid, size = struct.unpack_from("<4sI", data, pos)
+        yield cid, data[pos + 8:pos + 8 + size]
+        pos += 8 + size + (size & 1)
+
+
+def decode_wav(data: bytes, name: str = "<bytes>") -> tuple[np.ndarray, int]:
+    """WAV bytes -> (float32 samples in -1..1, shape (frames, channels), sample rate)."""
+    if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        raise AudioError(f"{name}: not a WAV file (no RIFF/WAVE header)")
+    fmt = raw = None
+    for cid, body in _chunks(data):
+        if cid == b"fmt " and fmt is None:
+            fmt = body
+        elif cid == b"data" and raw is None:
+            raw = body
+    if fmt is None or len(fmt) < 16:
+        raise AudioError(f"{name}: broken WAV file (no format chunk)")
+    if raw is None:
+        raise AudioError(f"{name}: broken WAV file (no data chunk)")
+    tag, channels, rate, _, align, bits = struct.unpack_from("<HHIIHH", fmt)
+    if tag == _EXTENSIBLE and len(fmt) >= 26:
+        tag = struct.unpack_from("<H", fmt, 24)[0]
+    if channels < 1 or rate < 1000 or align < 1:
+        raise AudioError(f"{name}: broken WAV file ({channels} channels at {rate} Hz)")
+    width = bits // 8
+    if tag == _PCM and bits in (8, 16, 24, 32):
+        raw = raw[:len(raw) // (width * channels) * width * channels]
+        if bits == 8:
+            x = (np.frombuffer(raw, np.uint8).astype(np.float32) - 128.0) / 128.0
+        elif bits == 24:
+            b = np.frombuffer(raw, np.uint8).reshape(-1, 3).astype(np.int32)
+            v = b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)
+            x = (np.where(v >= 1 << 23, v - (1 << 24), v) / float(1 << 23)).astype(np.float32)
+        else:
+            x = np.frombuffer(raw, f"<i{width}").astype(np.float32) / float(1 << (bits - 1))
+    elif tag == _FLOAT and bits in (32, 64):
+        raw = raw[:len(raw) // (width * channels) * width * channels]
+        x = np.nan_to_num(np.frombuffer(raw, f"<f{width}").astype(np.float32))
+    else:
+        raise AudioError(f"{name}: unsupported WAV encoding (format {tag}, {bits}-bit)")
+    return x.reshape(-1, channels), rate
+
+
+def _sinc_filter(up: int, down: int, zero_crossings: int = 16) -> np.ndarray:
+    """A Kaiser-windowed low-pass for the up-sampled rate, cut at the lower Nyquist (with margin)."""
+    m = max(up, down)
+    cutoff = 0.5 / m * 0.92
+    n = 2 * zero_crossings * m + 1
+    t = np.arange(n) - (n - 1) / 2
+    return (up * 2 * cutoff * np.sinc(2 * cutoff * t) * np.kaiser(n, 8.0)).astype(np.float32)
+
+
+def _resample_numpy(x: np.ndarray, up: int, down: int) -> np.ndarray:
+    h = _sinc_filter(up, down)
+    taps = -(-len(h) // up)
+    bank = np.zeros(taps * up, np.float32)
+    bank[:len(h)] = h
+    bank = bank.reshape(taps, up).T                          # bank[phase, j] = h[phase + j * up]
+    centre = (len(h) - 1) // 2
+    n_out = -(-len(x) * up // down)
+    padded = np.concatenate([np.zeros(taps, np.float32), x, np.zeros(taps + 1, np.float32)])
+    out = np.empty(n_out, np.float32)
+    for start in range(0, n_out, 8192):                      # chunks keep the index matrix small
+        k = np.arange(start, min(n_out, start + 8192))
+        pos = k * down + centre
+        base, phase = pos // up, pos % up
+        idx = base[:, None] - np.arange(taps)[None, :] + taps
+        out[k] = np.einsum("ij,ij->i", padded[np.clip(idx, 0, len(padded) - 1)], bank[phase])
+    return out
+
+
+def resample(x: np.ndarray, rate: int, target: int = TARGET_RATE) -> np.ndarray:
+    """Mono float samples at ``rate`` -> float32 at ``target``."""
+    x = np.asarray(x, np.float32)
+    if rate == target or len(x) == 0:
+        return x.copy()
+    g = gcd(rate, target)
+    up, down = target // g, rate // g
+    try:
+        from scipy.signal import resample_poly
+    except ImportError:
+        return _resample_numpy(x, up, down)
+    return resample_poly(x, up, down).astype(np.float32)
+
+
+def to_mono16k(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Any samples (int16 or float, mono or (frames, channels)) -> float32 mono at 16 kHz."""
+    x = np.asarray(samples)
+    if x.dtype.kind == "i":
+        x = x.astype(np.float32) / (float(np.iinfo(x.dtype).max) + 1.0)
+    elif x.dtype.kind == "u":
+        half = (float(np.iinfo(x.dtype).max) + 1.0) / 2
+        x = (x.astype(np.float32) - half) / half
+    x = x.astype(np.float32)
+    if x.ndim == 2:
+        x = x.mean(axis=1)
+    elif x.ndim != 1:
+        raise ValueError(f"expected mono or (frames, channels) samples, got shape {x.shape}")
+    return resample(x, int(rate))
+
+
+def to_int16(x: np.ndarray) -> np.ndarray:
+    return (np.clip(x, -1.0, 1.0) * 32767.0).astype(np.int16)
+
+
+def read_wav(path: str | Path) -> tuple[np.ndarray, int]:
+    """A WAV file -> (float32 (frames, channels), rate); :class:`AudioError` naming the file otherwise."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise AudioError(f"{p}: cannot read ({e.strerror or e})") from None
+    return decode_wav(data, str(p))
+
+
+def load_16k(path: str | Path) -> np.ndarray:
+    """A WAV file of any rate and channel count -> float32 mono at 16 kHz."""
+    x, rate = read_wav(path)
+    return to_mono16k(x, rate)
+
+
+__all__ = ["AudioError", "TARGET_RATE", "decode_wav", "read_wav", "load_16k", "resample", "to_mono16k",
+           "to_int16"]
