@@ -1,8 +1,8 @@
 """WAV files in, 16 kHz mono out: what the recognizer's acoustic model was trained on.
 
 The stdlib ``wave`` module reads integer PCM only, so the RIFF chunks are read here (PCM 8/16/24/32-bit,
-IEEE float 32/64-bit, WAVE_FORMAT_EXTENSIBLE). Resampling uses scipy's polyphase filter when scipy
-is installed, else a windowed-sinc polyphase filter in numpy; either low-passes before decimating,
+IEEE float 32/64-bit, WAVE_FORMAT_EXTENSIBLE). Resampling is a windowed-sinc polyphase filter in
+numpy (the same everywhere, bundle included); it low-passes before decimating,
 so 44.1 kHz kitchen clatter does not fold down into the speech band.
 """
 
@@ -103,11 +103,7 @@ def resample(x: np.ndarray, rate: int, target: int = TARGET_RATE) -> np.ndarray:
         return x.copy()
     g = gcd(rate, target)
     up, down = target // g, rate // g
-    try:
-        from scipy.signal import resample_poly
-    except ImportError:
-        return _resample_numpy(x, up, down)
-    return resample_poly(x, up, down).astype(np.float32)
+    return _resample_numpy(x, up, down)
 
 
 def to_mono16k(samples: np.ndarray, rate: int) -> np.ndarray:
