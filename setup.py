@@ -16,7 +16,8 @@ setup(
     # exactly the files named here (not "whatever git or MANIFEST.in holds"), so setuptools does
     # not take the data sub-folders for undeclared packages
     include_package_data=False,
-    package_data={"kitchen_ui._resources": ["**/*"], "kitchen_ui._migrations": ["*.sql"]},
+    package_data={"kitchen_ui._resources": ["**/*"], "kitchen_ui._migrations": ["*.sql"],
+                  "kitchen_ui.voice": ["data/*.txt"]},
     # the Qt Linguist sources are for translators; the app reads the compiled .qm files
     exclude_package_data={"kitchen_ui._resources": ["i18n/*.ts"]},
 )
