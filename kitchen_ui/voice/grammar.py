@@ -123,16 +123,24 @@ def _alternatives(items) -> str:
     return "(" + " | ".join(items) + ")"
 
 
-def jsgf(name: str = "hearth") -> str:
-    """The JSGF grammar pocketsphinx decodes with, generated from :data:`FIXED` and :data:`PATTERNS`."""
+WAKE = "hey hearth"
+
+
+def jsgf(name: str = "hearth", *, wake: bool = False) -> str:
+    """The JSGF grammar pocketsphinx decodes with, generated from :data:`FIXED` and :data:`PATTERNS`.
+
+    With ``wake``: the wake phrase, alone or followed by a command in the same breath."""
     rules = {
         "zone": _alternatives(_zone_words()),
         "n": _alternatives(NUMBERS),
         "unit": _alternatives(UNITS),
     }
     commands = list(FIXED) + [p for p, _ in PATTERNS]
-    lines = ["#JSGF V1.0;", f"grammar {name};",
-             "public <command> = " + _alternatives(commands) + ";"]
+    lines = ["#JSGF V1.0;", f"grammar {name};"]
+    if wake:
+        lines += [f"public <wake> = {WAKE} [<command>];", "<command> = " + _alternatives(commands) + ";"]
+    else:
+        lines += ["public <command> = " + _alternatives(commands) + ";"]
     lines += [f"<{k}> = {v};" for k, v in rules.items()]
     return "\n".join(lines) + "\n"
 
@@ -145,5 +153,5 @@ def vocabulary() -> set[str]:
     return words
 
 
-__all__ = ["FIXED", "PATTERNS", "NUMBERS", "UNITS", "MAX_ZONE", "number_words", "normalise", "parse", "jsgf",
+__all__ = ["WAKE", "FIXED", "PATTERNS", "NUMBERS", "UNITS", "MAX_ZONE", "number_words", "normalise", "parse", "jsgf",
            "vocabulary"]
