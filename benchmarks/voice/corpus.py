@@ -1,8 +1,12 @@
-"""The voice benchmark's corpus: commands and kitchen talk spoken by espeak-ng, some in kitchen noise.
+"""The voice benchmark's corpus: commands and kitchen talk in synthetic voices, some in kitchen noise.
+
+The voices are Flite's (Debian's ``flite``, a BSD-style licence): slt, awb, rms and kal16 are
+built from recordings of four people, so they sound more like a cook than espeak-ng's formant
+voice, which the model hears badly (the ``robot`` set measures that, apart from the targets).
 
 Two disjoint sets from the same phrase lists: ``train`` (to tune the recognizer's rejection
-threshold) and ``test`` (to measure it). They differ in voices, rates, numbers and noise, and the
-test set holds phrasings the train set never has. Each utterance is stored as a WAV at 16, 22.05
+thresholds) and ``test`` (to measure them). They differ in voices, speaking rates, numbers and
+noise; no sentence that is not a command is in both. Each utterance is stored as a WAV at 16, 22.05
 or 44.1 kHz (some stereo) under ``benchmarks/voice/.cache/<set>/`` with a ``manifest.json`` of
 what it should be recognized as; a cached set is reused.
 """
@@ -46,10 +50,16 @@ NON_COMMANDS = [
     "the pan is still warm", "pass the salt", "good morning everyone", "where are the oven gloves",
     "the recipe says two cups of flour", "shall we eat outside", "level the flour with a knife",
     "my sister called this morning", "it smells like burnt toast", "wow that looks delicious",
+    "not yet", "off you go", "turn the light off", "one more minute", "the level is fine",
+    "keep stirring", "yes please", "no thanks", "is it done", "see you later",
+    "the timer is not working", "zone out for a bit", "put it back in the oven", "all of them",
+    "I paused the film", "continue reading the book later",
 ]
-VOICES = {"train": ["en-us", "en-gb+m3", "en-us+f2", "en-gb-scotland", "en-us+m5"],
-          "test": ["en-gb", "en-us+f3", "en+m7", "en-gb-x-rp+f4", "en-029", "en-us+m2"]}
-RATES = {"train": [150, 170, 190], "test": [140, 160, 180, 200]}
+# (engine, voice); the rate is flite's duration stretch (1.2 = slower) or espeak-ng's words a minute
+VOICES = {"train": [("flite", "slt"), ("flite", "rms"), ("flite", "kal16")],
+          "test": [("flite", "awb"), ("flite", "slt"), ("flite", "kal16"), ("flite", "rms")],
+          "robot": [("espeak-ng", "en-us"), ("espeak-ng", "en-gb"), ("espeak-ng", "en-us+f3")]}
+RATES = {"train": [0.9, 1.1], "test": [0.8, 1.0, 1.2], "robot": [140, 170]}
 
 
 def fill(template: str, rng: random.Random) -> str:
@@ -76,11 +86,15 @@ def noise(kind: str, n: int, rate: int, rng: np.random.Generator) -> np.ndarray:
     return (x / (np.std(x) + 1e-12)).astype(np.float32)
 
 
-def speak(text: str, voice: str, wpm: int) -> tuple[np.ndarray, int]:
+def speak(text: str, voice: tuple[str, str], rate: float) -> tuple[np.ndarray, int]:
+    engine, name = voice
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "s.wav"
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(out), text], check=True,
-                       capture_output=True)
+        if engine == "flite":
+            cmd = ["flite", "-voice", name, "--setf", f"duration_stretch={rate}", "-t", text, "-o", str(out)]
+        else:
+            cmd = ["espeak-ng", "-v", name, "-s", str(int(rate)), "-w", str(out), text]
+        subprocess.run(cmd, check=True, capture_output=True)
         x, rate = audio.read_wav(out)
     return x[:, 0], rate
 
@@ -104,7 +118,7 @@ def build(which: str, seed: int) -> list[dict]:
     out_dir.mkdir(parents=True, exist_ok=True)
     rng, nrng = random.Random(seed), np.random.default_rng(seed)
     voices, rates = VOICES[which], RATES[which]
-    templates = COMMANDS * 3 if which == "test" else COMMANDS * 2
+    templates = COMMANDS * 2 if which == "train" else COMMANDS * 5
     talk = NON_COMMANDS[0::2] if which == "train" else NON_COMMANDS[1::2]     # no sentence in both sets
     items = [(fill(t, rng), True) for t in templates] + [(s, False) for s in talk]
     entries = []
@@ -130,11 +144,14 @@ def build(which: str, seed: int) -> list[dict]:
     return entries
 
 
+SETS = ("train", "test", "robot")
+
+
 def load(which: str) -> list[dict]:
-    return build(which, {"train": 1, "test": 2}[which])
+    return build(which, {"train": 1, "test": 2, "robot": 3}[which])
 
 
 if __name__ == "__main__":
-    for w in ("train", "test"):
+    for w in SETS:
         e = load(w)
         print(w, len(e), "utterances,", sum(x["expect"]["command"] != "none" for x in e), "commands")
