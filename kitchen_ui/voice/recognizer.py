@@ -9,9 +9,11 @@ one, so a command must pass three tests after the grammar pass has read it:
 2. **Coverage.** The command's words must cover enough of the loud frames: a command said inside a
    sentence ("next time add more salt") leaves the rest of the sentence in silence and fillers.
 3. **Check pass.** The same sound is decoded again with a language model in which the commands
-   compete with the 1,000 most frequent English words (:mod:`.language_model`). The command
-   stands only if that pass, too, heard a command or a piece of one, and nothing else, with a word
-   in common: "okay" is heard as "okay" there, though the grammar could only make it "go back".
+   of the kind the grammar heard ("zone N off", say) compete with the 1,000 most frequent English
+   words (:mod:`.language_model`). The command stands only if that pass, too, heard a command of
+   that kind or a piece of one, and nothing else, with a word in common: "okay" is heard as
+   "okay" there, though the grammar could only make it "go back". One model per kind, because
+   in one model for all commands the many number words crowd the short commands out.
 
 Before decoding, steady kitchen noise is turned down (:mod:`.denoise`). The thresholds were tuned
 on the benchmark's train set (``benchmarks/voice``) for no false command there.
@@ -43,6 +45,8 @@ _LOUD_DB = 25.0
 _CONF_MID, _CONF_SCALE = -3.5, 0.35
 _SKIP = frozenset({"<s>", "</s>"})
 _UNDERFLOW_LOG = -750.0                 # log of a segment score that underflowed to 0.0
+# search limits: at most 5000 active HMMs per frame keeps a long utterance fast
+_SEARCH = {"maxhmmpf": 5000}
 
 
 def model_dir() -> Path:
@@ -68,13 +72,14 @@ class Recognizer:
             # batch CMN: each utterance is normalised on its own, so a result never depends on
             # what the decoder heard before (live CMN carries over from the last utterance)
             cfg = Config(hmm=str(m / "en-us"), dict=str(m / "cmudict-en-us.dict"), lm=None,
-                         loglevel="FATAL", cmn="batch", logfn=os.devnull, maxhmmpf=5000)
+                         loglevel="FATAL", cmn="batch", logfn=os.devnull, **_SEARCH)
             d = Decoder(cfg)
             d.add_jsgf_string("commands", self._jsgf)
             d.add_jsgf_string("wake", grammar.jsgf(wake=True))
+            checks = {f"check_{kind}": phrases for kind, phrases in _BY_KIND.items()}
+            checks["wake_check"] = language_model.wake_phrases()
             with tempfile.TemporaryDirectory(prefix="hearth-voice-") as tmp:
-                for name, phrases in (("check", language_model.command_phrases()),
-                                      ("wake_check", language_model.wake_phrases())):
+                for name, phrases in checks.items():
                     path = Path(tmp) / f"{name}.arpa"
                     path.write_text(language_model.arpa(phrases), "utf-8")
                     d.add_lm_file(name, str(path))
@@ -82,7 +87,7 @@ class Recognizer:
         return d
 
     def warm_up(self) -> None:
-        """Load the model now (about a second) rather than at the first command."""
+        """Load the model and the check models now (about two seconds), not at the first command."""
         self._decoder()
 
     def recognize(self, samples: np.ndarray, rate: int) -> VoiceCommand:
@@ -97,7 +102,8 @@ class Recognizer:
         cmd = grammar.parse(text, confidence=confidence)
         if not cmd.is_command:                            # a partial path: the grammar never finished
             return VoiceCommand("none", text=cmd.text, confidence=0.0)
-        if not self._fits(pcm, segments, score) or not _confirms(_decode(d, "check", pcm)[0].split(), cmd):
+        if not self._fits(pcm, segments, score) or not _confirms(
+                _decode(d, f"check_{cmd.kind}", pcm)[0].split(), cmd):
             return VoiceCommand("none", text=cmd.text, confidence=min(confidence, 0.49))
         return cmd
 
@@ -165,21 +171,29 @@ def _confidence(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-(score - _CONF_MID) / _CONF_SCALE))
 
 
-def _command_pieces() -> frozenset[str]:
-    pieces = set()
+def _phrases_by_kind() -> dict[str, list[list[str]]]:
+    kinds: dict[str, list[list[str]]] = {}
     for ph in language_model.command_phrases():
-        pieces.update(" ".join(ph[i:j]) for i in range(len(ph)) for j in range(i + 1, len(ph) + 1))
-    return frozenset(pieces)
+        kinds.setdefault(grammar.parse(" ".join(ph)).kind, []).append(ph)
+    return kinds
 
 
-_PIECES = _command_pieces()
+def _pieces(phrases: list[list[str]]) -> frozenset[str]:
+    return frozenset(" ".join(ph[i:j]) for ph in phrases
+                     for i in range(len(ph)) for j in range(i + 1, len(ph) + 1))
+
+
+_BY_KIND = _phrases_by_kind()
+_PIECES = {kind: _pieces(phrases) for kind, phrases in _BY_KIND.items()}
 
 
 def _confirms(words: list[str], cmd: VoiceCommand) -> bool:
-    """The check pass heard a command or a piece of one ("zone five") and nothing else, sharing a
-    word with ``cmd``: a jumble of command words ("zone for go to five to") is talk the check
-    pass could only spell that way, and "okay" heard as "again" does not confirm "continue"."""
-    return " ".join(words) in _PIECES and bool(set(words) & set(cmd.text.split()))
+    """The check pass heard a command of ``cmd``'s kind or a piece of one ("zone five") and
+    nothing else, sharing a word with ``cmd``: a jumble of command words ("zone for go to five
+    to") is talk the check pass could only spell that way, and "okay" heard as "again" does not
+    confirm "continue"."""
+    return (" ".join(words) in _PIECES.get(cmd.kind, ())
+            and bool(set(words) & set(cmd.text.split())))
 
 
 def _dither(pcm: np.ndarray) -> np.ndarray:
