@@ -23,6 +23,7 @@ PRE_ROLL_S = 0.3                 # kept before the first loud frame: a soft "h" 
 END_SILENCE_S = 0.6              # this long below the threshold ends an utterance
 MAX_S = 6.0                      # longer is talk, not a command: cut and dropped
 MIN_VOICED_S = 0.2               # shorter is a clatter (a lid, a spoon), not a word
+TAIL_S = 0.4                     # kept after the last loud frame: a soft end ("off"); the recognizer wants it
 MARGIN_DB = 12.0                 # speech is this much louder than the noise floor
 MIN_DB = 30.0                    # and louder than this at least (int16 RMS of about 32): silence is never speech
 FLOOR_RISE_DB = 0.05             # per frame (5 dB/s): the floor climbs slowly to a new steady noise
@@ -38,7 +39,7 @@ def _db(frame: np.ndarray) -> float:
 class UtteranceSegmenter:
     """``feed(chunk) -> [utterance, ...]``: int16 mono at 16 kHz in chunks of any size.
 
-    An utterance runs from 0.3 s before its first loud frame to 0.2 s after its last one. One that
+    An utterance runs from 0.3 s before its first loud frame to 0.4 s after its last one. One that
     goes on past 6 s is dropped whole (a conversation or a running tap, never a command), and the
     segmenter waits for the next quiet spell before listening again; meanwhile the floor rises to
     a noise that stays."""
@@ -111,7 +112,7 @@ class UtteranceSegmenter:
         self._pre.extend(frames[-self._pre.maxlen:])
         if loud_frames < round(MIN_VOICED_S * 100):
             return None
-        return np.concatenate(frames[:last + 20])
+        return np.concatenate(frames[:last + round(TAIL_S * 100)])
 
     def _follow(self, e: float) -> None:
         """The noise floor: down fast to a quieter kitchen, up slowly to a steady noise."""

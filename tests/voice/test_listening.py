@@ -40,7 +40,7 @@ def feed(seg, x, chunk):
 def test_two_phrases_come_out_as_two_utterances_whatever_the_chunk_size(chunk):
     x = stream(silence(1.0), voice(0.8), silence(1.0), voice(1.5), silence(1.0))
     out = feed(UtteranceSegmenter(), x, chunk)
-    assert [round(len(u) / RATE, 1) for u in out] == [1.3, 2.0]      # 0.3 s before, 0.2 s after each
+    assert [round(len(u) / RATE, 1) for u in out] == [1.5, 2.2]      # 0.3 s before, 0.4 s after each
     assert all(u.dtype == np.int16 for u in out)
 
 
@@ -63,7 +63,7 @@ def test_a_clatter_is_not_an_utterance():
 def test_fan_hum_is_the_floor_and_speech_over_it_is_heard():
     x = stream(silence(2.0, level=300), voice(1.0) + silence(1.0, level=300), silence(1.5, level=300))
     out = feed(UtteranceSegmenter(), x, 320)
-    assert len(out) == 1 and 1.0 < len(out[0]) / RATE < 1.8
+    assert len(out) == 1 and 1.0 < len(out[0]) / RATE < 2.0
 
 
 def test_a_running_tap_is_dropped_then_learnt_as_noise_and_speech_over_it_is_heard():
