@@ -175,10 +175,8 @@ class SettingsPanel(QFrame):
     def _enable_wake(self, voice_on: bool) -> None:
         """The wake phrase needs voice and a microphone; off (and greyed) it says why in fixed room."""
         usable = voice_on and not self._wake_why
-        for on, b in self.wake_buttons.items():
-            b.setEnabled(usable)
-            if not usable:
-                b.setChecked(not on)
+        for b in self.wake_buttons.values():
+            b.setEnabled(usable)              # the choice stays shown: it comes back with voice
         if self._wake_why:
             self.wake_note.setText(self._wake_why)
         else:
