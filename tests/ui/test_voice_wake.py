@@ -179,3 +179,16 @@ def test_the_kiosk_pin_guards_the_wake_phrase(qtbot, wake_voice, settings):
     assert not voice.wake.on and not panel.wake_buttons[True].isEnabled()
     assert panel.wake_note.text() == "Switch voice on first."
     assert panel.wake_buttons[True].size() == size
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1024, 600)])
+def test_the_kiosk_panel_with_the_wake_row_still_fits_a_small_screen(qtbot, wake_voice, size):
+    voice = wake_voice(kiosk=True, size=size)
+    voice.kiosk.show_settings()
+    panel = voice.kiosk.window.overlays.panel
+    qtbot.waitUntil(panel.isVisible)
+    window = voice.kiosk.window
+    for b in [*panel.wake_buttons.values(), *panel.voice_buttons.values(), panel.close_button, panel.quit_button]:
+        assert b.isVisible() and b.height() >= 40
+        top_left = b.mapTo(window, b.rect().topLeft())
+        assert window.rect().contains(top_left) and window.rect().contains(top_left + b.rect().bottomRight())
