@@ -2071,6 +2071,14 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>Ständig zuhören; nur Befehle nach „hey hearth“ ausführen</translation>
     </message>
     <message>
+        <source>the recognizer cannot hear the wake phrase (it has no hear_wake)</source>
+        <translation>die Erkennung kann das Weckwort nicht hören (ihr fehlt hear_wake)</translation>
+    </message>
+    <message>
+        <source>Wake phrase off: {0}</source>
+        <translation>Weckwort aus: {0}</translation>
+    </message>
+    <message>
         <source>Say a command…</source>
         <translation>Befehl sagen…</translation>
     </message>

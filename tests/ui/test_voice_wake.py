@@ -192,3 +192,23 @@ def test_the_kiosk_panel_with_the_wake_row_still_fits_a_small_screen(qtbot, wake
         assert b.isVisible() and b.height() >= 40
         top_left = b.mapTo(window, b.rect().topLeft())
         assert window.rect().contains(top_left) and window.rect().contains(top_left + b.rect().bottomRight())
+
+
+def test_a_recognizer_without_hear_wake_turns_listening_off_and_says_why(qtbot, make_voice, settings):
+    class OldRecognizer:
+        def recognize(self, samples, rate):
+            return ZONE2_OFF                                     # would act, if it were ever asked
+
+    FakeStream.made = []
+    settings.set_wake_on(False, True)
+    voice = make_voice(on=True, microphone=lambda: (object(), ""), recorder=FakeMic,
+                       recognizer=OldRecognizer, stream=FakeStream)
+    assert voice.wake.on
+    heard = []
+    voice.input.heard.connect(lambda *a: heard.append(a))
+    FakeStream.made[-1].say()
+    qtbot.waitUntil(lambda: not voice.wake.on, timeout=5000)
+    assert not FakeStream.made[-1].running and heard == []
+    assert voice.window.notices.messages[0] == ("Wake phrase off: the recognizer cannot hear the wake phrase "
+                                                "(it has no hear_wake)")
+    assert open_settings(settings.path).wake_on(False) is True          # the choice is kept

@@ -109,7 +109,7 @@ class WakePhrase(QObject):
 
     def update(self) -> None:
         """Listen, or stop listening, as the setting and voice's own setting say."""
-        listen = self.wanted and self.voice.on
+        listen = self.wanted and self.voice.on and not self.why_not
         if listen and self.stream is None:
             self.stream = self._make_stream(self.device, self)
             self.stream.chunk.connect(self.feed)
@@ -154,10 +154,23 @@ class WakePhrase(QObject):
 
     def _hear(self, recognizer: Any, utterance: np.ndarray, at: float) -> None:
         """On the worker thread: the listener's recognizer calls, in order."""
+        if not hasattr(recognizer, "hear_wake"):
+            self.voice.input.later(self._cannot, translate(
+                "Voice", "the recognizer cannot hear the wake phrase (it has no hear_wake)"))
+            return
         if self.listener is None:
             self.listener = WakeListener(recognizer, self.voice.input.act_later, clock=self.clock,
                                          on_state=lambda s: self.voice.input.later(self._woke, s))
         self.listener.hear(utterance, at)
+
+    def _cannot(self, why: str) -> None:
+        """Stop listening for this session and say why (the setting is kept for a recognizer that can)."""
+        if self.why_not:
+            return
+        self.why_not = why
+        self.voice.window.notices.notify(
+            translate("Voice", "Wake phrase off: {0}").format(why), "error", key="voice")
+        self.update()
 
     def _woke(self, state: str) -> None:
         if self.on:
