@@ -126,7 +126,10 @@ class Kiosk(QObject):
             on_unit=self._set_unit, on_dim=self._set_dim, on_change_pin=lambda: self.gate.choose(self.show_settings),
             on_about=self._about, on_quit=self.quit, on_close=lambda: host.close(),
             voice_on=self.voice.on if self.voice is not None else None,
-            on_voice=self.voice.set_on if self.voice is not None else None)
+            on_voice=self.voice.set_on if self.voice is not None else None,
+            wake_on=self.voice.wake.wanted if self.voice is not None else None,
+            on_wake=self.voice.wake.set_on if self.voice is not None else None,
+            wake_why=self.voice.wake.why_not if self.voice is not None else "")
         host.show(self.panel)
 
     def quit(self) -> None:

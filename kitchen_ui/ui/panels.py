@@ -70,7 +70,9 @@ class SettingsPanel(QFrame):
     def __init__(self, *, unit: TempUnit, dim_after_s: int, on_unit: Callable[[TempUnit], None],
                  on_dim: Callable[[int], None], on_change_pin: Callable[[], None], on_about: Callable[[], None],
                  on_quit: Callable[[], None], on_close: Callable[[], None], parent: QWidget | None = None,
-                 voice_on: bool | None = None, on_voice: Callable[[bool], None] | None = None) -> None:
+                 voice_on: bool | None = None, on_voice: Callable[[bool], None] | None = None,
+                 wake_on: bool | None = None, on_wake: Callable[[bool], None] | None = None,
+                 wake_why: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("SettingsPanel")
         title = QLabel(translate("SettingsPanel", "Settings"))
@@ -112,10 +114,29 @@ class SettingsPanel(QFrame):
                 b = _button(words, "Choice")
                 b.setCheckable(True)
                 b.setChecked(on is voice_on)
-                b.clicked.connect(lambda _=False, v=on: on_voice(v))
+                b.clicked.connect(lambda _=False, v=on: self._voice(on_voice, v))
                 voice_group.addButton(b)
                 voice_row.addWidget(b)
                 self.voice_buttons[on] = b
+
+        # the wake phrase: only while voice is on, and only with a microphone (the label says why not)
+        self.wake_buttons: dict[bool, QPushButton] = {}
+        self._wake_why = wake_why
+        wake_row = QHBoxLayout()
+        self.wake_note = QLabel(wake_why)
+        self.wake_note.setWordWrap(True)
+        if self.voice_buttons and wake_on is not None and on_wake is not None:
+            wake_group = QButtonGroup(self)
+            for on, words in ((True, translate("SettingsPanel", "On")), (False, translate("SettingsPanel", "Off"))):
+                b = _button(words, "Choice")
+                b.setCheckable(True)
+                b.setChecked(on is wake_on)
+                b.clicked.connect(lambda _=False, v=on: on_wake(v))
+                wake_group.addButton(b)
+                wake_row.addWidget(b)
+                self.wake_buttons[on] = b
+            wake_row.addWidget(self.wake_note, 1)
+            self._enable_wake(bool(voice_on))
 
         self.pin_button = _button(translate("SettingsPanel", "Change the PIN"))
         self.pin_button.clicked.connect(on_change_pin)
@@ -141,8 +162,25 @@ class SettingsPanel(QFrame):
         if self.voice_buttons:
             lay.addWidget(_heading(translate("SettingsPanel", "Voice: steps read aloud, spoken commands")))
             lay.addLayout(voice_row)
+        if self.wake_buttons:
+            lay.addWidget(_heading(translate("SettingsPanel", "Wake phrase: “hey hearth” (listens all the time)")))
+            lay.addLayout(wake_row)
         lay.addLayout(actions)
         lay.addWidget(self.close_button)
+
+    def _voice(self, on_voice: Callable[[bool], None], on: bool) -> None:
+        on_voice(on)
+        self._enable_wake(on)
+
+    def _enable_wake(self, voice_on: bool) -> None:
+        """The wake phrase needs voice and a microphone; off (and greyed) it says why in fixed room."""
+        usable = voice_on and not self._wake_why
+        for b in self.wake_buttons.values():
+            b.setEnabled(usable)              # the choice stays shown: it comes back with voice
+        if self._wake_why:
+            self.wake_note.setText(self._wake_why)
+        else:
+            self.wake_note.setText("" if voice_on else translate("SettingsPanel", "Switch voice on first."))
 
 
 def about_text() -> str:

@@ -118,6 +118,22 @@ class AppSettings:
     def set_voice_on(self, kiosk: bool, on: bool) -> None:
         self.q.setValue("voice/kiosk" if kiosk else "voice/desktop", "true" if on else "false")
 
+    def wake_on(self, kiosk: bool) -> bool:
+        """Listen all the time for "hey hearth": off by default everywhere (a false wake is worse than a missed one)."""
+        key = "voice/wake_kiosk" if kiosk else "voice/wake_desktop"
+        raw = self.q.value(key, None)
+        if raw is None or raw == "":
+            return False
+        word = str(raw).strip().lower()
+        if word in ("true", "1", "on", "yes"):
+            return True
+        if word not in ("false", "0", "off", "no"):
+            self._warn(f"{key}: {raw!r} is not true or false; the wake phrase is off")
+        return False
+
+    def set_wake_on(self, kiosk: bool, on: bool) -> None:
+        self.q.setValue("voice/wake_kiosk" if kiosk else "voice/wake_desktop", "true" if on else "false")
+
     # -- storage -------------------------------------------------------------------------------------
     def sync(self) -> None:
         self.q.sync()

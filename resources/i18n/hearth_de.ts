@@ -1685,6 +1685,14 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <source>Voice: steps read aloud, spoken commands</source>
         <translation>Sprache: Schritte vorlesen, Sprachbefehle</translation>
     </message>
+    <message>
+        <source>Wake phrase: “hey hearth” (listens all the time)</source>
+        <translation>Weckwort: „hey hearth“ (hört ständig zu)</translation>
+    </message>
+    <message>
+        <source>Switch voice on first.</source>
+        <translation>Zuerst Sprache einschalten.</translation>
+    </message>
 </context>
 <context>
     <name>StoveModel</name>
@@ -2049,6 +2057,34 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
     <message>
         <source>Hold and speak a command (“next”, “zone 2 level 5”, “all off”)</source>
         <translation>Halten und einen Befehl sagen (englisch: „next“, „zone 2 level 5“, „all off“)</translation>
+    </message>
+    <message>
+        <source>Wake phrase: “hey hearth”</source>
+        <translation>Weckwort: „hey hearth“</translation>
+    </message>
+    <message>
+        <source>Wake phrase: “hey hearth” ({0})</source>
+        <translation>Weckwort: „hey hearth“ ({0})</translation>
+    </message>
+    <message>
+        <source>Listen all the time; act only on a command after “hey hearth”</source>
+        <translation>Ständig zuhören; nur Befehle nach „hey hearth“ ausführen</translation>
+    </message>
+    <message>
+        <source>the recognizer cannot hear the wake phrase (it has no hear_wake)</source>
+        <translation>die Erkennung kann das Weckwort nicht hören (ihr fehlt hear_wake)</translation>
+    </message>
+    <message>
+        <source>Wake phrase off: {0}</source>
+        <translation>Weckwort aus: {0}</translation>
+    </message>
+    <message>
+        <source>Say a command…</source>
+        <translation>Befehl sagen…</translation>
+    </message>
+    <message>
+        <source>Listening for “hey hearth”</source>
+        <translation>Warte auf „hey hearth“</translation>
     </message>
 </context>
 <context>

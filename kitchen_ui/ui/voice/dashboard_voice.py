@@ -11,6 +11,7 @@ rings with the recipe alerts' banner and chime, and is said.
 
 The setting (on by default in the kiosk, off on the desktop) switches both speech and the
 buttons; in the kiosk it is in the PIN-guarded settings panel, on the desktop in the Stove menu.
+Beside it, while voice is on, the wake phrase ("hey hearth", :mod:`.wake`; off by default).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ..zone_card import set_text
 from .microphone import Microphone, find_microphone
 from .speaker import Speaker
 from .talk import PushToTalk, VoiceInput, default_recognizer
+from .wake import MicStream, WakePhrase
 
 translate = QCoreApplication.translate
 TIMER_TICK_MS = 250
@@ -45,7 +47,7 @@ def speech_lang(lang: str | None) -> str:
 class DashboardVoice(QObject):
     def __init__(self, window: Any, settings: AppSettings, *, kiosk: Any = None, lang: str | None = None,
                  speaker: Speaker | None = None, microphone: Any = find_microphone, recorder: Any = Microphone,
-                 recognizer: Any = default_recognizer, clock: Any = time.monotonic) -> None:
+                 recognizer: Any = default_recognizer, clock: Any = time.monotonic, stream: Any = MicStream) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
@@ -75,6 +77,7 @@ class DashboardVoice(QObject):
         self.timer_label.setObjectName("KitchenTimer")
         self.timer_label.hide()
         window.status.addPermanentWidget(self.timer_label)
+        self.wake = WakePhrase(self, self.talk.device, self.talk.why_not, stream=stream, clock=clock)
         self.menu_action: QAction | None = None
         self._add_menu_action()
         self._ticker = QTimer(self)
@@ -211,6 +214,7 @@ class DashboardVoice(QObject):
         if self.menu_action is not None:
             self.menu_action.setChecked(self.on)
         self._show_buttons()
+        self.wake.update()                     # no voice, no listening
 
     def _show_buttons(self) -> None:
         for b in self.talk.buttons:
@@ -228,8 +232,10 @@ class DashboardVoice(QObject):
         menus.menus[1].addAction(a)
         menus.actions["voice"] = a
         self.menu_action = a
+        self.wake.add_menu_action(menus.menus[1], menus.actions)
 
     def close(self) -> None:
         self._ticker.stop()
+        self.wake.close()
         self.input.close()
         self.speaker.close()

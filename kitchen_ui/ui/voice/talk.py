@@ -89,17 +89,43 @@ class VoiceInput(QObject):
         samples, rate = read_wav(path)
         self.hear(samples, rate)
 
-    def _recognize(self, samples: np.ndarray, rate: int) -> VoiceCommand:
+    def recognizer(self) -> Any:
+        """The recognizer, made on first use (call on the worker thread only: :meth:`run` does)."""
         if self._recognizer is None:
             self._recognizer = self._make()
-        return self._recognizer.recognize(samples, rate)
+        return self._recognizer
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> None:
+        """``fn(recognizer, *args)`` on the worker thread recognition uses (the wake listener's
+        calls), one at a time, in order; an error becomes ``problem`` on the GUI thread."""
+        if self._relay.closed:
+            return
+        def done(f: Future) -> None:
+            if not f.cancelled() and f.exception() is not None:
+                self._relay.post(self.problem.emit,
+                                 translate("Voice", "Voice commands failed: {0}").format(f.exception()))
+        self._pool.submit(lambda: fn(self.recognizer(), *args)).add_done_callback(done)
+
+    def later(self, fn: Callable[..., Any], *args: Any) -> None:
+        """From any thread: ``fn(*args)`` on the GUI thread (not after :meth:`close`)."""
+        self._relay.post(fn, *args)
+
+    def act_later(self, cmd: VoiceCommand) -> None:
+        """From any thread: carry out ``cmd`` on the GUI thread as a push-to-talk command is."""
+        t0 = time.perf_counter()
+        self._relay.post(self._do, cmd, t0)
+
+    def _recognize(self, samples: np.ndarray, rate: int) -> VoiceCommand:
+        return self.recognizer().recognize(samples, rate)
 
     def _act(self, fut: Future, t0: float) -> None:
         exc = fut.exception()
         if exc is not None:
             self.problem.emit(translate("Voice", "Voice commands failed: {0}").format(exc))
             return
-        cmd = fut.result()
+        self._do(fut.result(), t0)
+
+    def _do(self, cmd: VoiceCommand, t0: float) -> None:
         reply = self.perform(cmd)
         self.last_ms = (time.perf_counter() - t0) * 1000.0
         self.heard.emit(cmd, reply)
@@ -151,6 +177,7 @@ class PushToTalk(QObject):
         missing = recognizer_missing() if device is not None else ""
         self.why_not = why or missing
         self.no_microphone = device is None
+        self.device = device                 # the wake phrase's stream opens it too
         self.mic: Any = None
         if not self.why_not:
             self.mic = recorder(device, self)
