@@ -62,15 +62,17 @@ def run_set(rec: Recognizer, which: str, verbose: bool) -> bool:
     p99 = lat[min(len(lat) - 1, int(round(0.99 * (len(lat) - 1))))]
     noisy = sum(1 for e in entries if e["noise"])
     print(f"{which}: {len(entries)} files ({cmds} commands, {talk} not commands; {noisy} in noise at 15 dB SNR)")
-    print(f"  commands right with their numbers: {right}/{cmds} = {100 * right / cmds:.1f} %  (target >= 95 %)")
-    print(f"  false commands on non-commands:    {false}/{talk}  (target 0)")
+    informational = which == "robot"
+    target = (lambda t: "  (for information, no target)") if informational else (lambda t: f"  (target {t})")
+    print(f"  commands right with their numbers: {right}/{cmds} = {100 * right / cmds:.1f} %{target('>= 95 %')}")
+    print(f"  false commands on non-commands:    {false}/{talk}{target('0')}")
     print(f"  latency end of utterance -> command: p50 {statistics.median(lat):.0f} ms, p99 {p99:.0f} ms, "
-          f"max {lat[-1]:.0f} ms  (target <= 300 ms)")
+          f"max {lat[-1]:.0f} ms{target('<= 300 ms')}")
     for m in misses:
         print("  missed:", m)
     for f in falses:
         print("  FALSE: ", f)
-    return which == "robot" or (right >= 0.95 * cmds and false == 0 and p99 <= 300)
+    return informational or (right >= 0.95 * cmds and false == 0 and p99 <= 300)
 
 
 def main() -> int:

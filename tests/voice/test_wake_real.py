@@ -1,4 +1,4 @@
-"""End to end with real speech: espeak-ng's "hey hearth, next" in a continuous stream, cut by the
+"""End to end with real speech: Flite's "hey hearth, next" in a continuous stream, cut by the
 segmenter in 20 ms chunks and judged by the real recognizer's ``hear_wake``."""
 
 from __future__ import annotations
@@ -13,18 +13,14 @@ from kitchen_ui.voice.audio import read_wav, to_int16, to_mono16k
 from kitchen_ui.voice.listening import UtteranceSegmenter, WakeListener
 from kitchen_ui.voice.recognizer import Recognizer
 
-pytestmark = [
-    pytest.mark.skipif(not hasattr(Recognizer, "hear_wake"),
-                       reason="Recognizer.hear_wake (issue 12) has not landed yet"),
-    pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed"),
-]
+pytestmark = pytest.mark.skipif(shutil.which("flite") is None, reason="flite is not installed (.ci/run installs it)")
 RATE = 16000
 rng = np.random.default_rng(12)
 
 
 def said(tmp_path, words):
     out = tmp_path / "said.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(out), words], check=True)
+    subprocess.run(["flite", "-voice", "slt", "-t", words, "-o", str(out)], check=True)
     samples, rate = read_wav(out)
     return to_int16(to_mono16k(samples, rate)).astype(np.float64)
 
