@@ -212,3 +212,16 @@ def test_a_recognizer_without_hear_wake_turns_listening_off_and_says_why(qtbot, 
     assert voice.window.notices.messages[0] == ("Wake phrase off: the recognizer cannot hear the wake phrase "
                                                 "(it has no hear_wake)")
     assert open_settings(settings.path).wake_on(False) is True          # the choice is kept
+
+
+def test_turning_the_wake_phrase_on_and_off_leaves_a_running_kitchen_timer_in_its_place(qtbot, wake_voice):
+    voice = wake_voice(on=True)
+    voice.window.show()
+    qtbot.waitExposed(voice.window)
+    voice.perform(VoiceCommand("timer", seconds=300))
+    qtbot.waitUntil(voice.timer_label.isVisible, timeout=2000)
+    place = voice.timer_label.mapTo(voice.window, voice.timer_label.rect().topLeft())
+    for _ in range(2):
+        voice.wake.menu_action.trigger()
+        qtbot.wait(20)
+        assert voice.timer_label.mapTo(voice.window, voice.timer_label.rect().topLeft()) == place

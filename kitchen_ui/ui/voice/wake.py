@@ -91,6 +91,9 @@ class WakePhrase(QObject):
         self.label.ensurePolished()
         words = [self._words(s) for s in ("asleep", "awake")]
         self.label.setFixedWidth(max(self.label.fontMetrics().horizontalAdvance(w) for w in words) + 16)
+        policy = self.label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)            # the kitchen timer beside it never moves
+        self.label.setSizePolicy(policy)
         voice.window.status.addPermanentWidget(self.label)
         self.menu_action: QAction | None = None
         self.update()
