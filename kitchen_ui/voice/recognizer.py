@@ -112,7 +112,8 @@ class Recognizer:
         """Was this "hey hearth", alone or with a command in the same breath?
 
         -> (True, the command) or (True, NONE) for the wake phrase alone; (False, NONE) otherwise.
-        The wake phrase passes the same three tests as a command."""
+        The wake phrase passes the same three tests as a command; its check pass must hear
+        "hey hearth" followed by nothing or by command words only."""
         pcm = _prepare(samples, rate)
         if pcm is None:
             return False, NONE
@@ -127,9 +128,22 @@ class Recognizer:
             return False, NONE
         rest = " ".join(words[2:])
         cmd = grammar.parse(rest, confidence=_confidence(score)) if rest else NONE
-        if cmd.is_command and _confirms(checked[2:], cmd):
+        if cmd.is_command and (_confirms(checked[2:], cmd) or self._confirms_after_wake(d, pcm, segments, cmd)):
             return True, cmd
+        # the wake phrase alone: the check pass heard nothing after it but command words
+        # ("the hearth is warm tonight" is heard as "hey hearth is four to nineteen" there)
+        if checked[2:] and " ".join(checked[2:]) not in _ANY_PIECE:
+            return False, NONE
         return True, NONE
+
+    @staticmethod
+    def _confirms_after_wake(d, pcm: np.ndarray, segments, cmd: VoiceCommand) -> bool:
+        """Check the sound after "hearth" with ``cmd``'s own kind's model, as a bare command is:
+        in the wake phrase's model, which holds every command, the number words crowd it out."""
+        end = next((s.end_frame for s in segments if s.word == language_model.WAKE[1]), None)
+        if end is None or len(pcm) - (end + 1) * 160 < audio.TARGET_RATE // 10:
+            return False
+        return _confirms(_decode(d, f"check_{cmd.kind}", pcm[(end + 1) * 160:])[0].split(), cmd)
 
     def _fits(self, pcm: np.ndarray, segments, score: float) -> bool:
         return score >= self.min_frame_score and _coverage(pcm, segments) >= self.min_coverage
@@ -186,6 +200,7 @@ def _pieces(phrases: list[list[str]]) -> frozenset[str]:
 
 _BY_KIND = _phrases_by_kind()
 _PIECES = {kind: _pieces(phrases) for kind, phrases in _BY_KIND.items()}
+_ANY_PIECE = frozenset().union(*_PIECES.values())
 
 
 def _confirms(words: list[str], cmd: VoiceCommand) -> bool:

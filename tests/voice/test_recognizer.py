@@ -40,7 +40,8 @@ TALK = ["the soup smells wonderful today", "my friend is coming at seven", "next
         "hello"]
 WAKE = {"hey hearth, next": (True, "next"), "hey hearth": (True, "none"),
         "hey hearth, zone two off": (True, "zone_off"), "next step": (False, "none"),
-        "hey, the bread looks really good": (False, "none")}
+        "hey, the bread looks really good": (False, "none"), "the hearth is warm tonight": (False, "none"),
+        "her heart is in it": (False, "none")}
 
 
 def write_wav(path, x: np.ndarray, rate: int) -> None:
