@@ -144,10 +144,16 @@ def build(which: str, seed: int) -> list[dict]:
     return entries
 
 
-SETS = ("train", "test", "robot")
+SETS = ("train", "test", "robot", "human", "wake")
 
 
 def load(which: str) -> list[dict]:
+    if which == "human":
+        import human                                        # real recordings, fetched once
+        return human.load()
+    if which == "wake":
+        import wake_set                                     # "hey hearth" and talk like it
+        return wake_set.load()
     return build(which, {"train": 1, "test": 2, "robot": 3}[which])
 
 
