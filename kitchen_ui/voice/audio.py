@@ -77,23 +77,65 @@ def _sinc_filter(up: int, down: int, zero_crossings: int = 16) -> np.ndarray:
     return (up * 2 * cutoff * np.sinc(2 * cutoff * t) * np.kaiser(n, 8.0)).astype(np.float32)
 
 
-def _resample_numpy(x: np.ndarray, up: int, down: int) -> np.ndarray:
+def _polyphase(up: int, down: int) -> tuple[np.ndarray, int, int]:
+    """-> (bank[phase, j] = h[phase + j * up], taps per phase, the filter's centre)."""
     h = _sinc_filter(up, down)
     taps = -(-len(h) // up)
     bank = np.zeros(taps * up, np.float32)
     bank[:len(h)] = h
-    bank = bank.reshape(taps, up).T                          # bank[phase, j] = h[phase + j * up]
-    centre = (len(h) - 1) // 2
-    n_out = -(-len(x) * up // down)
-    padded = np.concatenate([np.zeros(taps, np.float32), x, np.zeros(taps + 1, np.float32)])
-    out = np.empty(n_out, np.float32)
-    for start in range(0, n_out, 8192):                      # chunks keep the index matrix small
-        k = np.arange(start, min(n_out, start + 8192))
-        pos = k * down + centre
+    return bank.reshape(taps, up).T, taps, (len(h) - 1) // 2
+
+
+def _outputs(source: np.ndarray, first: int, k: np.ndarray, bank: np.ndarray, taps: int,
+             up: int, down: int, centre: int) -> np.ndarray:
+    """Output samples ``k``; ``source[i]`` is input sample ``first + i`` (zero outside it)."""
+    padded = np.concatenate([np.zeros(taps, np.float32), source, np.zeros(taps + 1, np.float32)])
+    out = np.empty(len(k), np.float32)
+    for start in range(0, len(k), 8192):                     # chunks keep the index matrix small
+        kk = k[start:start + 8192]
+        pos = kk * down + centre
         base, phase = pos // up, pos % up
-        idx = base[:, None] - np.arange(taps)[None, :] + taps
-        out[k] = np.einsum("ij,ij->i", padded[np.clip(idx, 0, len(padded) - 1)], bank[phase])
+        idx = base[:, None] - np.arange(taps)[None, :] - first + taps
+        out[start:start + len(kk)] = np.einsum("ij,ij->i", padded[np.clip(idx, 0, len(padded) - 1)], bank[phase])
     return out
+
+
+def _resample_numpy(x: np.ndarray, up: int, down: int) -> np.ndarray:
+    bank, taps, centre = _polyphase(up, down)
+    n_out = -(-len(x) * up // down)
+    return _outputs(x, 0, np.arange(n_out), bank, taps, up, down, centre)
+
+
+class StreamResampler:
+    """The same filter over a stream that comes in chunks of any size: the output is what
+    :func:`resample` gives for the whole stream, sample for sample (resampling each chunk on its
+    own would click at every chunk's edges and round its length, so the sound would drift).
+    Output lags the input by half the filter's length (about 1 ms)."""
+
+    def __init__(self, rate: int, target: int = TARGET_RATE) -> None:
+        g = gcd(rate, target)
+        self.up, self.down = target // g, rate // g
+        self._bank, self._taps, self._centre = _polyphase(self.up, self.down)
+        self._kept = np.zeros(0, np.float32)      # input samples still needed
+        self._first = 0                           # the input index of _kept[0]
+        self._next = 0                            # the next output index
+
+    def feed(self, x: np.ndarray) -> np.ndarray:
+        """Float mono samples at the input rate -> every output sample they complete."""
+        if self.up == self.down:
+            return np.asarray(x, np.float32).copy()
+        self._kept = np.concatenate([self._kept, np.asarray(x, np.float32)])
+        end = self._first + len(self._kept)                       # inputs seen so far
+        # output k is complete once its newest input, (k * down + centre) // up, has come
+        last = (end * self.up - 1 - self._centre) // self.down
+        k = np.arange(self._next, last + 1)
+        out = _outputs(self._kept, self._first, k, self._bank, self._taps, self.up, self.down, self._centre)
+        self._next = max(self._next, last + 1)
+        oldest = (self._next * self.down + self._centre) // self.up - self._taps + 1
+        if oldest > self._first:                                   # drop what no output needs now
+            self._kept = self._kept[oldest - self._first:]
+            self._first = oldest
+        return out
 
 
 def resample(x: np.ndarray, rate: int, target: int = TARGET_RATE) -> np.ndarray:
@@ -142,5 +184,5 @@ def load_16k(path: str | Path) -> np.ndarray:
     return to_mono16k(x, rate)
 
 
-__all__ = ["AudioError", "TARGET_RATE", "decode_wav", "read_wav", "load_16k", "resample", "to_mono16k",
+__all__ = ["AudioError", "StreamResampler", "TARGET_RATE", "decode_wav", "read_wav", "load_16k", "resample", "to_mono16k",
            "to_int16"]

@@ -225,3 +225,50 @@ def test_turning_the_wake_phrase_on_and_off_leaves_a_running_kitchen_timer_in_it
         voice.wake.menu_action.trigger()
         qtbot.wait(20)
         assert voice.timer_label.mapTo(voice.window, voice.timer_label.rect().topLeft()) == place
+
+
+def test_the_microphone_stream_at_48_khz_stereo_reaches_the_listener_as_one_clean_16_khz_sound(qtbot):
+    """A device that cannot give 16 kHz mono: frames split across reads and any chunk size still
+    come out as the whole sound resampled at once (no click at chunk edges, no drift)."""
+    from PySide6.QtMultimedia import QAudioDevice, QAudioFormat
+
+    from kitchen_ui.ui.voice.wake import MicStream
+    from kitchen_ui.voice import audio
+
+    class FakeIO(QObject):
+        readyRead = Signal()
+
+        def __init__(self):
+            super().__init__()
+            self.pending = b""
+
+        def readAll(self):
+            from PySide6.QtCore import QByteArray
+            data, self.pending = self.pending, b""
+            return QByteArray(data)
+
+    io = FakeIO()
+    stream = MicStream(QAudioDevice())
+    fmt = QAudioFormat()
+    fmt.setSampleRate(48000)
+    fmt.setChannelCount(2)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    stream.format = fmt
+    stream.source = type("Source", (), {"start": lambda self: io, "stop": lambda self: None})()
+    got = []
+    stream.chunk.connect(got.append)
+    stream.start()
+    t = np.arange(48000) / 48000
+    tone = (8000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16)
+    raw = np.stack([tone, tone], axis=1).tobytes()
+    rng, i = np.random.default_rng(5), 0
+    while i < len(raw):
+        n = int(rng.integers(1, 3001))                  # odd sizes split samples and frames
+        io.pending += raw[i:i + n]
+        io.readyRead.emit()
+        i += n
+    stream.stop()
+    heard = np.concatenate(got)
+    whole = audio.to_int16(audio.resample(tone.astype(np.float32) / 32768.0, 48000))
+    assert 16000 - 40 < len(heard) <= 16000
+    assert np.abs(heard.astype(int) - whole[:len(heard)].astype(int)).max() <= 1

@@ -97,3 +97,19 @@ def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(audio.AudioError, match="cannot read") as err:
         audio.read_wav(tmp_path / "nope.wav")
     assert "nope.wav" in str(err.value)
+
+
+@pytest.mark.parametrize("rate", [44100, 48000, 8000])
+def test_a_stream_in_chunks_of_any_size_resamples_as_the_whole_sound_would(rate):
+    """The always-open microphone brings sound in chunks; each must not be resampled on its own,
+    which clicks at every edge and rounds each chunk's length (the sound drifts)."""
+    rng = np.random.default_rng(3)
+    x = (0.5 * np.sin(2 * np.pi * 440 * np.arange(2 * rate) / rate)).astype(np.float32)
+    stream, parts, i = audio.StreamResampler(rate), [], 0
+    while i < len(x):
+        n = int(rng.integers(1, 2000))
+        parts.append(stream.feed(x[i:i + n]))
+        i += n
+    got, whole = np.concatenate(parts), audio.resample(x, rate)
+    assert len(whole) - 40 < len(got) <= len(whole)               # all but the last ~2 ms, already
+    assert np.abs(got - whole[:len(got)]).max() < 1e-5

@@ -44,9 +44,15 @@ class MicStream(QObject):
         self.format = fmt
         self.source = QAudioSource(device, fmt, self)
         self.io: Any = None
+        self._resampler: audio.StreamResampler | None = None
+        self._rest = b""
 
     def start(self) -> None:
         if self.io is None:
+            rate = self.format.sampleRate()
+            # one resampler for the whole stream: chunk by chunk would click at every edge
+            self._resampler = audio.StreamResampler(rate) if rate != RATE else None
+            self._rest = b""
             self.io = self.source.start()            # push mode: readyRead as sound comes
             self.io.readyRead.connect(self._read)
 
@@ -57,10 +63,12 @@ class MicStream(QObject):
             self.io = None
 
     def _read(self) -> None:
-        data = bytes(self.io.readAll().data())
+        data = self._rest + bytes(self.io.readAll().data())
+        whole = len(data) - len(data) % max(1, self.format.bytesPerFrame())    # a frame split across reads
+        data, self._rest = data[:whole], data[whole:]
         samples = to_mono_int16(data, self.format)
-        if self.format.sampleRate() != RATE and len(samples):
-            samples = audio.to_int16(audio.to_mono16k(samples, self.format.sampleRate()))
+        if self._resampler is not None and len(samples):
+            samples = audio.to_int16(self._resampler.feed(samples.astype(np.float32) / 32768.0))
         if len(samples):
             self.chunk.emit(samples)
 
