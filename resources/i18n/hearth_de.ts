@@ -2083,8 +2083,8 @@ Rezeptschritte erscheinen hier; die manuelle Steuerung oben funktioniert immer.<
         <translation>Befehl sagen…</translation>
     </message>
     <message>
-        <source>Listening for “hey hearth”</source>
-        <translation>Warte auf „hey hearth“</translation>
+        <source>Say “hey hearth”</source>
+        <translation>„hey hearth“ sagen</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,7 @@ def test_the_wake_phrase_is_off_by_default_and_only_offered_while_voice_is_on(qt
     assert wake.isEnabled() and not wake.isChecked() and not voice.wake.on
     wake.trigger()
     assert voice.wake.on and FakeStream.made[-1].running
-    assert voice.wake.label.isVisible() and voice.wake.label.text() == "Listening for “hey hearth”"
+    assert voice.wake.label.isVisible() and voice.wake.label.text() == "Say “hey hearth”"
     assert open_settings(settings.path).wake_on(False) is True                      # remembered
     wake.trigger()
     assert not voice.wake.on and not FakeStream.made[-1].running and not voice.wake.label.isVisible()
@@ -121,7 +121,7 @@ def test_an_utterance_without_the_wake_phrase_does_nothing(qtbot, wake_voice, si
     qtbot.wait(50)
     sim_stove.advance(0.5)
     assert heard == [] and voice.kitchen.model.state.zones[1].level == 6
-    assert voice.wake.label.text() == "Listening for “hey hearth”"
+    assert voice.wake.label.text() == "Say “hey hearth”"
 
 
 def test_hey_hearth_alone_waits_for_a_command_and_shows_it_without_moving_anything(qtbot, wake_voice):
@@ -272,3 +272,24 @@ def test_the_microphone_stream_at_48_khz_stereo_reaches_the_listener_as_one_clea
     whole = audio.to_int16(audio.resample(tone.astype(np.float32) / 32768.0, 48000))
     assert 16000 - 40 < len(heard) <= 16000
     assert np.abs(heard.astype(int) - whole[:len(heard)].astype(int)).max() <= 1
+
+
+@pytest.mark.parametrize("kiosk,size", [(False, (1280, 800)), (True, (1024, 600))])
+def test_the_status_bar_with_a_kitchen_timer_and_the_wake_phrase_fits_the_window(qtbot, wake_voice, kiosk, size):
+    """Every text in the status bar is whole: stove time, power, energy, the timer, the wake text."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    voice = wake_voice(kiosk=kiosk, on=True, size=size)
+    voice.window.show()
+    qtbot.waitExposed(voice.window)
+    voice.wake.set_on(True)
+    voice.perform(VoiceCommand("timer", seconds=300))
+    qtbot.waitUntil(voice.timer_label.isVisible, timeout=2000)
+    qtbot.wait(50)
+    shown = [w for w in voice.window.status.findChildren(QLabel) if w.isVisible() and w.text()]
+    assert voice.wake.label in shown and voice.timer_label in shown
+    for label in shown:
+        right = label.mapTo(voice.window, QPoint(label.width(), 0)).x()
+        needed = label.fontMetrics().horizontalAdvance(label.text())
+        assert right <= voice.window.width() and label.width() >= needed, (label.text(), right, label.width(), needed)

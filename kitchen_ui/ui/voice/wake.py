@@ -16,9 +16,9 @@ import time
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from ...voice import audio
 from ...voice.listening import RATE, WAKE_WINDOW_S, UtteranceSegmenter, WakeListener
@@ -73,6 +73,27 @@ class MicStream(QObject):
             self.chunk.emit(samples)
 
 
+class _WidestLabel(QLabel):
+    """As wide as the widest of its texts in the font it ends up with (the status bar's style
+    comes after construction), and keeping that room when hidden: the kitchen timer beside it
+    never moves, and no text is cut."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__("")
+        self.texts = texts
+        policy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        hint = super().sizeHint()
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in self.texts)
+        return QSize(widest + self.contentsMargins().left() + self.contentsMargins().right() + 16, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return self.sizeHint()
+
+
 class WakePhrase(QObject):
     """The setting, the stream and the listener. ``voice`` is the :class:`~.dashboard_voice.DashboardVoice`."""
     state_changed = Signal(str)              # off, asleep, awake
@@ -94,14 +115,8 @@ class WakePhrase(QObject):
         self._lapse.setSingleShot(True)
         self._lapse.setInterval(int(WAKE_WINDOW_S * 1000))
         self._lapse.timeout.connect(lambda: self._show("asleep") if self.state == "awake" else None)
-        self.label = QLabel("")
+        self.label = _WidestLabel([self._words(s) for s in ("asleep", "awake")])
         self.label.setObjectName("WakeState")
-        self.label.ensurePolished()
-        words = [self._words(s) for s in ("asleep", "awake")]
-        self.label.setFixedWidth(max(self.label.fontMetrics().horizontalAdvance(w) for w in words) + 16)
-        policy = self.label.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)            # the kitchen timer beside it never moves
-        self.label.setSizePolicy(policy)
         voice.window.status.addPermanentWidget(self.label)
         self.menu_action: QAction | None = None
         self.update()
@@ -202,7 +217,7 @@ class WakePhrase(QObject):
         if state == "awake":
             return translate("Voice", "Say a command…")
         if state == "asleep":
-            return translate("Voice", "Listening for “hey hearth”")
+            return translate("Voice", "Say “hey hearth”")
         return ""
 
     def close(self) -> None:
