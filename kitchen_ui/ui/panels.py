@@ -109,15 +109,7 @@ class SettingsPanel(QFrame):
         self.voice_buttons: dict[bool, QPushButton] = {}
         voice_row = QHBoxLayout()
         if voice_on is not None and on_voice is not None:        # the dashboard has voice
-            voice_group = QButtonGroup(self)
-            for on, words in ((True, translate("SettingsPanel", "On")), (False, translate("SettingsPanel", "Off"))):
-                b = _button(words, "Choice")
-                b.setCheckable(True)
-                b.setChecked(on is voice_on)
-                b.clicked.connect(lambda _=False, v=on: self._voice(on_voice, v))
-                voice_group.addButton(b)
-                voice_row.addWidget(b)
-                self.voice_buttons[on] = b
+            self.voice_buttons = self._on_off(voice_row, voice_on, lambda v: self._voice(on_voice, v))
 
         # the wake phrase: only while voice is on, and only with a microphone (the label says why not)
         self.wake_buttons: dict[bool, QPushButton] = {}
@@ -126,15 +118,7 @@ class SettingsPanel(QFrame):
         self.wake_note = QLabel(wake_why)
         self.wake_note.setWordWrap(True)
         if self.voice_buttons and wake_on is not None and on_wake is not None:
-            wake_group = QButtonGroup(self)
-            for on, words in ((True, translate("SettingsPanel", "On")), (False, translate("SettingsPanel", "Off"))):
-                b = _button(words, "Choice")
-                b.setCheckable(True)
-                b.setChecked(on is wake_on)
-                b.clicked.connect(lambda _=False, v=on: on_wake(v))
-                wake_group.addButton(b)
-                wake_row.addWidget(b)
-                self.wake_buttons[on] = b
+            self.wake_buttons = self._on_off(wake_row, wake_on, on_wake)
             wake_row.addWidget(self.wake_note, 1)
             self._enable_wake(bool(voice_on))
 
@@ -167,6 +151,19 @@ class SettingsPanel(QFrame):
             lay.addLayout(wake_row)
         lay.addLayout(actions)
         lay.addWidget(self.close_button)
+
+    def _on_off(self, row: QHBoxLayout, current: bool, choose: Callable[[bool], None]) -> dict[bool, QPushButton]:
+        """An On / Off pair of choice buttons in ``row``; -> {True: On, False: Off}."""
+        group, buttons = QButtonGroup(self), {}
+        for on, words in ((True, translate("SettingsPanel", "On")), (False, translate("SettingsPanel", "Off"))):
+            b = _button(words, "Choice")
+            b.setCheckable(True)
+            b.setChecked(on is current)
+            b.clicked.connect(lambda _=False, v=on: choose(v))
+            group.addButton(b)
+            row.addWidget(b)
+            buttons[on] = b
+        return buttons
 
     def _voice(self, on_voice: Callable[[bool], None], on: bool) -> None:
         on_voice(on)

@@ -41,15 +41,7 @@ class Microphone(QObject):
 
     def __init__(self, device: Any, parent: QObject | None = None, *, max_s: float = MAX_S) -> None:
         super().__init__(parent)
-        from PySide6.QtMultimedia import QAudioFormat, QAudioSource
-        fmt = QAudioFormat()
-        fmt.setSampleRate(RATE)
-        fmt.setChannelCount(1)
-        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-        if not device.isFormatSupported(fmt):
-            fmt = device.preferredFormat()
-        self.format = fmt
-        self.source = QAudioSource(device, fmt, self)
+        self.format, self.source = open_source(device, self)
         self.buffer = QBuffer(self)
         self.recording = False
         self._limit = QTimer(self)
@@ -75,6 +67,18 @@ class Microphone(QObject):
         self.source.stop()
         self.buffer.close()
         self.finished.emit(to_mono_int16(bytes(self.buffer.data().data()), self.format), self.format.sampleRate())
+
+
+def open_source(device: Any, parent: QObject) -> tuple[Any, Any]:
+    """-> (format, QAudioSource): 16 kHz mono int16 if the device takes it, else its own format."""
+    from PySide6.QtMultimedia import QAudioFormat, QAudioSource
+    fmt = QAudioFormat()
+    fmt.setSampleRate(RATE)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    if not device.isFormatSupported(fmt):
+        fmt = device.preferredFormat()
+    return fmt, QAudioSource(device, fmt, parent)
 
 
 def to_mono_int16(data: bytes, fmt: Any) -> np.ndarray:

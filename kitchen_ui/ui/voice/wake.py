@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 from ...voice import audio
 from ...voice.listening import RATE, WAKE_WINDOW_S, UtteranceSegmenter, WakeListener
 from ..zone_card import set_text
-from .microphone import to_mono_int16
+from .microphone import open_source, to_mono_int16
 
 translate = QCoreApplication.translate
 
@@ -34,15 +34,7 @@ class MicStream(QObject):
 
     def __init__(self, device: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtMultimedia import QAudioFormat, QAudioSource
-        fmt = QAudioFormat()
-        fmt.setSampleRate(RATE)
-        fmt.setChannelCount(1)
-        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-        if not device.isFormatSupported(fmt):
-            fmt = device.preferredFormat()
-        self.format = fmt
-        self.source = QAudioSource(device, fmt, self)
+        self.format, self.source = open_source(device, self)
         self.io: Any = None
         self._resampler: audio.StreamResampler | None = None
         self._rest = b""
