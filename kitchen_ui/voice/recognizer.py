@@ -18,6 +18,13 @@ one, so a command must pass three tests after the grammar pass has read it:
 Before decoding, steady kitchen noise is turned down (:mod:`.denoise`). The thresholds were tuned
 on the benchmark's train set (``benchmarks/voice``) for no false command there.
 
+Same sound, same answer: pocketsphinx's fast Gaussian selection starts each utterance from the
+last frames of the one before, so a borderline result ("level thirty" or "thirteen") could
+depend on what was heard earlier. Each decoder is therefore *settled* on a second of hiss and
+quiet before it hears anything: at load time, and after every utterance (:meth:`Recognizer.settle`,
+about 20 ms, which the dashboard runs while it acts on the command; otherwise the next call does
+it first). What is left of the history moves a confidence in its third decimal, no more.
+
 Thread-safety: each thread gets its own decoder (``threading.local``), so the dashboard may call
 one :class:`Recognizer` from a worker thread while ``voice recognize`` uses it on the main thread.
 """
@@ -85,7 +92,19 @@ class Recognizer:
                     path.write_text(language_model.arpa(phrases), "utf-8")
                     d.add_lm_file(name, str(path))
             self._local.decoder = d
+            self._local.settled = False
+        if not self._local.settled:
+            _decode(d, "commands", _SETTLE)
+            self._local.settled = True
         return d
+
+    def settle(self) -> None:
+        """Bring this thread's decoder back to its resting state after an utterance (about 20 ms),
+        so the next result does not depend on this one. Cheap to call when already settled."""
+        self._decoder()
+
+    def _used(self) -> None:
+        self._local.settled = False
 
     def warm_up(self) -> None:
         """Load the model and the check models now (about two seconds), not at the first command."""
@@ -97,6 +116,7 @@ class Recognizer:
         if pcm is None:
             return NONE
         d = self._decoder()
+        self._used()
         text, segments = _decode(d, "commands", pcm)
         score = self._frame_score(segments)
         confidence = _confidence(score) if text else 0.0
@@ -118,6 +138,7 @@ class Recognizer:
         if pcm is None:
             return False, NONE
         d = self._decoder()
+        self._used()
         text, segments = _decode(d, "wake", pcm)
         words = grammar.normalise(text)
         score = self._frame_score(segments)
@@ -217,6 +238,11 @@ def _dither(pcm: np.ndarray) -> np.ndarray:
     spectrum of -inf. Seeded, so the same samples always give the same command."""
     noise = np.random.default_rng(7).integers(-2, 3, len(pcm))
     return np.clip(pcm.astype(np.int32) + noise, -32768, 32767).astype(np.int16)
+
+
+# what a decoder settles on: half a second of hiss (it wakes most of the model's codebooks), then quiet
+_SETTLE = np.concatenate([(np.random.default_rng(11).standard_normal(8000) * 3000).astype(np.int16),
+                          _dither(np.zeros(8000, np.int16))])
 
 
 def _coverage(pcm: np.ndarray, segments) -> float:

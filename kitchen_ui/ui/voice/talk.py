@@ -68,6 +68,7 @@ class VoiceInput(QObject):
         t0 = time.perf_counter()
         fut = self._pool.submit(self._recognize, samples, rate)
         fut.add_done_callback(lambda f: self._relay.post(self._act, f, t0))
+        self._pool.submit(self._settle)              # while the GUI thread acts on the command
 
     def warm_up(self) -> None:
         """Load the recognizer's model now, on its worker thread (about a second), not at the first command."""
@@ -105,6 +106,7 @@ class VoiceInput(QObject):
                 self._relay.post(self.problem.emit,
                                  translate("Voice", "Voice commands failed: {0}").format(f.exception()))
         self._pool.submit(lambda: fn(self.recognizer(), *args)).add_done_callback(done)
+        self._pool.submit(self._settle)
 
     def later(self, fn: Callable[..., Any], *args: Any) -> None:
         """From any thread: ``fn(*args)`` on the GUI thread (not after :meth:`close`)."""
@@ -117,6 +119,12 @@ class VoiceInput(QObject):
 
     def _recognize(self, samples: np.ndarray, rate: int) -> VoiceCommand:
         return self.recognizer().recognize(samples, rate)
+
+    def _settle(self) -> None:
+        """Ready the recognizer for the next utterance now, in the quiet after this one."""
+        settle = getattr(self.recognizer(), "settle", None)
+        if settle is not None:
+            settle()
 
     def _act(self, fut: Future, t0: float) -> None:
         exc = fut.exception()
