@@ -12,6 +12,11 @@ Prints, for this machine:
    (``VoiceInput.hear``: recognizer on its worker thread, the action on the GUI thread), from the
    end of the sound to the action done. Target: ≤ 300 ms (issue 12).
 
+4. If PulseAudio is installed: the same through a real sound server whose default input hears
+   ``paplay`` (the tests' ``tests/ui/pulse_server.py``): QtMultimedia records the command as from
+   a microphone, and the clock runs from the release of push to talk to the action done.
+   Target: ≤ 300 ms.
+
 Exits 1 if a target is missed. Usage: python benchmarks/bench_voice_out.py [--runs N]
 """
 
@@ -147,6 +152,9 @@ def bench_dashboard_path() -> bool:
                 app.processEvents()
             if voice_input.last_ms is not None:
                 times.append(voice_input.last_ms)
+            pause = time.perf_counter() + 0.2             # a cook does not speak the next command at once:
+            while time.perf_counter() < pause:            # the recognizer settles meanwhile, as it would
+                app.processEvents()
         times = times[1:]                    # the first run loads the model
         heard = acted[0].kind if acted else "nothing"
         good = bool(times) and statistics.median(times) <= 300
@@ -173,11 +181,82 @@ def spoken(text: str):
     return to_int16(to_mono16k(samples, rate)), TARGET_RATE
 
 
+def bench_real_microphone() -> bool:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
+    import subprocess
+    import wave
+
+    import numpy as np
+    import pulse_server  # noqa: E402 (the tests' helper, found through the path above)
+    if not pulse_server.available():
+        print("4. through a real sound server: skipped (" + pulse_server.MISSING + ")")
+        return True
+    print("4. through a real sound server (PulseAudio; paplay as the voice, QAudioSource as the microphone)")
+    with tempfile.TemporaryDirectory() as tmp, pulse_server.pulse_server(Path(tmp) / "pulse") as env:
+        os.environ.update({k: env[k] for k in ("PULSE_SERVER", "XDG_RUNTIME_DIR")})
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from kitchen_ui.ui.voice.microphone import Microphone, find_microphone
+        from kitchen_ui.ui.voice.talk import VoiceInput, default_recognizer
+
+        app = QApplication.instance() or QApplication([])
+
+        def wait(ms_: int) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(ms_, loop.quit)
+            loop.exec()
+
+        device, why = find_microphone()
+        if device is None:
+            print(f"   no microphone on the sound server ({why})  MISSED")
+            return False
+        acted: list[tuple[VoiceCommand, float]] = []
+        voice_input = VoiceInput(lambda cmd: acted.append((cmd, time.perf_counter())) or cmd,
+                                 recognizer=default_recognizer)
+        voice_input.warm_up()
+        mic = Microphone(device)
+        mic.finished.connect(voice_input.hear)
+        ok = True
+        for text in ("zone two off", "stop everything", "set a timer for twenty five minutes"):
+            samples, rate = spoken(text)
+            wav = Path(tmp) / "said.wav"
+            with wave.open(str(wav), "wb") as w:
+                w.setnchannels(1)
+                w.setsampwidth(2)
+                w.setframerate(rate)
+                w.writeframes(np.asarray(samples, np.int16).tobytes())
+            times, heard = [], "nothing"
+            for _ in range(RUNS):
+                acted.clear()
+                mic.start()
+                wait(300)
+                player = subprocess.Popen(["paplay", str(wav)], env=env)
+                while player.poll() is None:
+                    wait(20)
+                wait(300)                                   # the cook lets go a moment after speaking
+                released = time.perf_counter()
+                mic.stop()
+                deadline = time.perf_counter() + 10
+                while not acted and time.perf_counter() < deadline:
+                    app.processEvents()
+                if acted:
+                    heard = acted[0][0].kind
+                    times.append((acted[0][1] - released) * 1000)
+                wait(200)
+            good = bool(times) and max(times) <= 300
+            ok &= good
+            print(f"   {text!r:38s} -> {heard:9s} {ms(times) if times else ''}  {'ok' if good else 'MISSED'}")
+        voice_input.close()
+    return ok
+
+
 def main() -> int:
     print(machine_line())
     ok = bench_speech()
     ok &= bench_actions()
     ok &= bench_dashboard_path()
+    ok &= bench_real_microphone()
     return 0 if ok else 1
 
 

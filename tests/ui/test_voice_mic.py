@@ -40,3 +40,28 @@ def test_other_sample_formats(kind, dtype, raw, expected):
 def test_a_torn_last_frame_is_dropped_not_misread():
     a = np.array([[100, 300], [500, 700]], dtype=np.int16).tobytes() + b"\x01"
     assert list(to_mono_int16(a, fmt(QAudioFormat.SampleFormat.Int16, 2))) == [200, 600]
+
+
+def test_the_recognizer_settles_only_after_the_command_is_done(qtbot):
+    """Settling holds the GIL for ~20 ms: done before the action, it would delay the action."""
+    from kitchen_ui.ui.voice.talk import VoiceInput
+    from kitchen_ui.voice.commands import VoiceCommand
+
+    order = []
+
+    class Rec:
+        def recognize(self, samples, rate):
+            order.append("recognize")
+            return VoiceCommand("next", text="next", confidence=0.9)
+
+        def settle(self):
+            order.append("settle")
+
+    voice_input = VoiceInput(lambda cmd: order.append("act") or cmd, recognizer=Rec)
+    try:
+        for i in range(2):
+            voice_input.hear(np.zeros(16000, np.int16), 16000)
+            qtbot.waitUntil(lambda: len(order) == 3 * (i + 1), timeout=3000)
+        assert order == ["recognize", "act", "settle"] * 2
+    finally:
+        voice_input.close()

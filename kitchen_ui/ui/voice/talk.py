@@ -68,7 +68,6 @@ class VoiceInput(QObject):
         t0 = time.perf_counter()
         fut = self._pool.submit(self._recognize, samples, rate)
         fut.add_done_callback(lambda f: self._relay.post(self._act, f, t0))
-        self._pool.submit(self._settle)              # while the GUI thread acts on the command
 
     def warm_up(self) -> None:
         """Load the recognizer's model now, on its worker thread (about a second), not at the first command."""
@@ -105,8 +104,10 @@ class VoiceInput(QObject):
             if not f.cancelled() and f.exception() is not None:
                 self._relay.post(self.problem.emit,
                                  translate("Voice", "Voice commands failed: {0}").format(f.exception()))
-        self._pool.submit(lambda: fn(self.recognizer(), *args)).add_done_callback(done)
-        self._pool.submit(self._settle)
+        def task() -> None:
+            fn(self.recognizer(), *args)
+            self._relay.post(self._settle_soon)         # after any action fn posted, not before it
+        self._pool.submit(task).add_done_callback(done)
 
     def later(self, fn: Callable[..., Any], *args: Any) -> None:
         """From any thread: ``fn(*args)`` on the GUI thread (not after :meth:`close`)."""
@@ -120,8 +121,16 @@ class VoiceInput(QObject):
     def _recognize(self, samples: np.ndarray, rate: int) -> VoiceCommand:
         return self.recognizer().recognize(samples, rate)
 
+    def _settle_soon(self) -> None:
+        """On the GUI thread, once the command is done: settle on the worker. Not sooner: the
+        decoder holds the GIL while it settles, and the action would wait for it."""
+        try:
+            self._pool.submit(self._settle)
+        except RuntimeError:                         # closed meanwhile
+            pass
+
     def _settle(self) -> None:
-        """Ready the recognizer for the next utterance now, in the quiet after this one."""
+        """Ready the recognizer for the next utterance, in the quiet after this one."""
         settle = getattr(self.recognizer(), "settle", None)
         if settle is not None:
             settle()
@@ -132,6 +141,7 @@ class VoiceInput(QObject):
             self.problem.emit(translate("Voice", "Voice commands failed: {0}").format(exc))
             return
         self._do(fut.result(), t0)
+        self._settle_soon()
 
     def _do(self, cmd: VoiceCommand, t0: float) -> None:
         reply = self.perform(cmd)
