@@ -22,6 +22,7 @@ from ...recipes.run_state import ActiveStep, Phase, RunStatus, RunView
 from .. import text
 from ..theme import Theme
 from ..zone_card import set_prop, set_text
+from .button_row import ButtonRow
 from .recipe_view import vertical_scroll
 
 translate = QCoreApplication.translate
@@ -231,12 +232,9 @@ class CookingView(QWidget):
         self.pause_button.clicked.connect(self._pause_or_resume)
         self.skip_button.clicked.connect(self._skip)
         self.abort_button.clicked.connect(self.ask_abort)
-        self.controls = QWidget()
-        cl = QHBoxLayout(self.controls)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.setSpacing(6)
-        for b in (self.confirm_button, self.pause_button, self.skip_button, self.abort_button):
-            cl.addWidget(b)
+        self.controls = ButtonRow(
+            [self.confirm_button, self.pause_button, self.skip_button, self.abort_button],
+            {self.pause_button: [translate("CookingView", "Pause"), translate("CookingView", "Resume")]})
 
         self.abort_box = QWidget()
         self.abort_question = QLabel(translate("CookingView", "Abort the recipe? Its zones switch off."))
