@@ -16,6 +16,7 @@ from .. import __version__
 from ..core.model import StoveInfo
 from . import text
 from .own_words import stove_model_name
+from .recipes.recipe_view import vertical_scroll
 from .settings import DIM_CHOICES_S
 from .stove_model import StoveModel
 from .units import TempUnit
@@ -135,10 +136,21 @@ class SettingsPanel(QFrame):
         for b in (self.pin_button, self.about_button, self.quit_button):
             actions.addWidget(b)
 
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(18, 14, 18, 16)
-        lay.setSpacing(10)
-        lay.addWidget(title)
+        # the choices scroll when the screen is too short for them (a 800x480 panel, the wake row);
+        # the title and Close stay in view
+        body = QWidget()
+        body.setObjectName("PanelBody")
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 16)
+        outer.setSpacing(10)
+        outer.addWidget(title)
+        self.scroll = vertical_scroll(body)
+        self.scroll.setMinimumHeight(120)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.close_button)
         lay.addWidget(_heading(translate("SettingsPanel", "Temperatures in")))
         lay.addLayout(unit_row)
         lay.addWidget(_heading(translate("SettingsPanel", "Dim the screen after (never while cooking)")))
@@ -150,7 +162,6 @@ class SettingsPanel(QFrame):
             lay.addWidget(_heading(translate("SettingsPanel", "Wake phrase: “hey hearth” (listens all the time)")))
             lay.addLayout(wake_row)
         lay.addLayout(actions)
-        lay.addWidget(self.close_button)
 
     def _on_off(self, row: QHBoxLayout, current: bool, choose: Callable[[bool], None]) -> dict[bool, QPushButton]:
         """An On / Off pair of choice buttons in ``row``; -> {True: On, False: Off}."""
@@ -161,7 +172,7 @@ class SettingsPanel(QFrame):
             b.setChecked(on is current)
             b.clicked.connect(lambda _=False, v=on: choose(v))
             group.addButton(b)
-            row.addWidget(b)
+            row.addWidget(b, 1)
             buttons[on] = b
         return buttons
 

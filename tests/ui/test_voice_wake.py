@@ -183,15 +183,32 @@ def test_the_kiosk_pin_guards_the_wake_phrase(qtbot, wake_voice, settings):
 
 @pytest.mark.parametrize("size", [(800, 480), (1024, 600)])
 def test_the_kiosk_panel_with_the_wake_row_still_fits_a_small_screen(qtbot, wake_voice, size):
+    """Every choice can be reached and tapped whole (the panel's choices scroll on a short screen:
+    at 800x480 they once overlapped one another), and Close is always in view."""
+    from PySide6.QtCore import QRect
+
     voice = wake_voice(kiosk=True, size=size)
     voice.kiosk.show_settings()
     panel = voice.kiosk.window.overlays.panel
     qtbot.waitUntil(panel.isVisible)
     window = voice.kiosk.window
-    for b in [*panel.wake_buttons.values(), *panel.voice_buttons.values(), panel.close_button, panel.quit_button]:
-        assert b.isVisible() and b.height() >= 40
-        top_left = b.mapTo(window, b.rect().topLeft())
-        assert window.rect().contains(top_left) and window.rect().contains(top_left + b.rect().bottomRight())
+    window.grab()
+
+    def place(w, within):
+        return QRect(w.mapTo(within, w.rect().topLeft()), w.size())
+
+    assert window.rect().contains(place(panel.close_button, window)) and panel.close_button.height() >= 40
+    buttons = [*panel.unit_buttons.values(), *panel.dim_buttons.values(), *panel.voice_buttons.values(),
+               *panel.wake_buttons.values(), panel.quit_button]
+    body = panel.scroll.widget()
+    spots = [place(b, body) for b in buttons]
+    for i, a in enumerate(spots):                                # none lies on another
+        assert all(not a.intersects(b) for b in spots[i + 1:]), buttons[i].text()
+    viewport = panel.scroll.viewport()
+    for b in buttons:
+        panel.scroll.ensureWidgetVisible(b, 0, 0)
+        assert b.height() >= 40 and viewport.rect().contains(place(b, viewport)), b.text()
+        assert window.rect().contains(place(b, window))
 
 
 def test_a_recognizer_without_hear_wake_turns_listening_off_and_says_why(qtbot, make_voice, settings):
