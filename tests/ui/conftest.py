@@ -17,6 +17,17 @@ def pytest_configure(config):
 
 
 @pytest.fixture
+def german(qapp):
+    """The German catalogue installed for one test (what the cook reads with --lang de)."""
+    from kitchen_ui.ui.i18n import install_translators, remove_translators
+
+    translators = install_translators("de")
+    assert translators, "the German catalogue did not load"
+    yield
+    remove_translators(translators)
+
+
+@pytest.fixture
 def sim_stove():
     """The real simulated stove, unthreaded: time moves only when the test calls advance()."""
     stove = LocalStove(load_profile("hybrid-4"), clock=ManualClock(), threaded=False)

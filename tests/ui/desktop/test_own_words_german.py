@@ -7,18 +7,9 @@ import json
 import pytest
 
 from kitchen_ui.resources import resource_path
-from kitchen_ui.ui.i18n import install_translators, remove_translators
 from kitchen_ui.ui.own_words import PROFILE_MODELS, stove_model_name, transport_name
 
 SHIPPED = sorted(json.loads(p.read_text(encoding="utf-8"))["model"] for p in resource_path("profiles").glob("*.json"))
-
-
-@pytest.fixture
-def german(qapp):
-    translators = install_translators("de")
-    assert translators, "the German catalogue did not load"
-    yield
-    remove_translators(translators)
 
 
 def test_every_shipped_profile_model_is_known_here():

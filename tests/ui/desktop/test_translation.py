@@ -13,19 +13,11 @@ from pathlib import Path
 import pytest
 
 from kitchen_ui.ui.i18n import (
-    LanguageError, choose_language, i18n_dir, install_translators, remove_translators, ui_sources,
+    LanguageError, choose_language, i18n_dir, ui_sources,
 )
 
 LUPDATE = str(Path(sys.executable).with_name("pyside6-lupdate"))
 LRELEASE = str(Path(sys.executable).with_name("pyside6-lrelease"))
-
-
-@pytest.fixture
-def german(qapp):
-    translators = install_translators("de")
-    assert translators, "the German catalogue did not load"
-    yield
-    remove_translators(translators)
 
 
 def test_german_changes_what_the_cook_reads(qtbot, german, make_desktop, sim_stove):

@@ -32,16 +32,6 @@ def test_the_step_beside_the_current_one_uses_the_width_of_its_card(qtbot, kitch
         assert w.mapTo(beside, w.rect().topLeft()).y() >= under_text
 
 
-@pytest.fixture
-def german(qapp):
-    from kitchen_ui.ui.i18n import install_translators, remove_translators
-
-    translators = install_translators("de")
-    assert translators, "the German catalogue did not load"
-    yield
-    remove_translators(translators)
-
-
 def _controls_shown_whole(kitchen):
     row = kitchen.cooking.controls
     for b in row.buttons:
