@@ -1397,6 +1397,14 @@ Teilen Sie eines Ihrer Rezepte mit: kitchen-ui recipes share ID --broker {0}</tr
 <context>
     <name>OwnWords</name>
     <message>
+        <source>Done? {0}</source>
+        <translation>Fertig? {0}</translation>
+    </message>
+    <message>
+        <source>Start: {0}</source>
+        <translation>Beginnen: {0}</translation>
+    </message>
+    <message>
         <source>in the app</source>
         <translation>im Programm</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushBu
 from ...recipes.run_state import RunAlert
 from ...resources import resource_path
 from .. import text
+from ..own_words import prompt_words
 from ..zone_card import set_prop, set_text
 
 translate = QCoreApplication.translate
@@ -144,7 +145,8 @@ class AlertBanner(QFrame):
                            else translate("AlertBanner", "Seen: hide this alert"))
         set_prop(self, "warning", bool(alert.warning))
         set_prop(self, "flash", False)
-        set_text(self.label, ("⚠ " if alert.warning else "● ") + text.temps_in_text(alert.message))
+        words = prompt_words(alert.message) if alert.kind == "prompt" else alert.message
+        set_text(self.label, ("⚠ " if alert.warning else "● ") + text.temps_in_text(words))
         self.show()
         self._flash_until = time.monotonic() + FLASH_S
         self._flash.start()

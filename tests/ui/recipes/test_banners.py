@@ -92,3 +92,8 @@ def test_nothing_is_announced_as_next_once_the_run_is_aborted(qtbot, kitchen, si
     tap(qtbot, kitchen.cooking.abort_yes)
     assert engine.status is RunStatus.ABORTED and "aborted" in kitchen.cooking.done_label.text()
     assert not kitchen.cooking.next_label.isVisibleTo(kitchen.cooking)
+
+
+def test_a_german_banner_asks_in_german_and_keeps_the_recipe_s_own_words(qtbot, german, kitchen, sim_stove):
+    kitchen.start_recipe(recipe(TASTE_THEN_FRY, [PAN]))
+    assert banner_text(kitchen) == "● Fertig? Taste the sauce"
