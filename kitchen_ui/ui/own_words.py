@@ -1,7 +1,8 @@
 """Names Hearth itself writes, shown in the dashboard's language: they are ours to translate.
 
-The recipe engine's prompts ("Done? Simmer…", "Start: Add…") are ours too: their words are
-translated, the recipe's own step text after them is shown as it is written.
+The recipe engine's prompts ("Done? Simmer…", "Start: Add…") and a step's setting ("level 3",
+"boost until 98 °C") are ours too: their words are translated, the recipe's own step text is shown
+as it is written.
 
 The built-in simulator's transport ("in-process") and the model names of the stove profiles we
 ship (``resources/profiles``) come from our own code and files, so a German dashboard says
@@ -27,6 +28,9 @@ PROFILE_MODELS = (
 # the recipe engine's prompts (kitchen_ui.recipes.step_flow), by their English prefix
 _PROMPTS = {"Done? ": QT_TRANSLATE_NOOP("OwnWords", "Done? {0}"),
             "Start: ": QT_TRANSLATE_NOOP("OwnWords", "Start: {0}")}
+# a step's setting as kitchen_ui.recipes.model.Setting.describe() writes it
+_LEVEL = re.compile(r"^level (\d+)(?: until (.+))?$")
+_BOOST = re.compile(r"^boost(?: until (.+))?$")
 _N_ZONES = re.compile(r"^Simulated (\d+)-zone hob$")      # sim.profiles.profile_with_zones (--zones N)
 
 
@@ -51,3 +55,16 @@ def prompt_words(message: str) -> str:
         if message.startswith(prefix):
             return translate("OwnWords", pattern).format(message[len(prefix):])
     return message
+
+
+def setting_words(described: str) -> str:
+    """A step's setting ("level 3 until 98 °C") in the dashboard's language."""
+    m = _LEVEL.match(described)
+    if m:
+        return (translate("OwnWords", "level {0} until {1}").format(m.group(1), m.group(2)) if m.group(2)
+                else translate("OwnWords", "level {0}").format(m.group(1)))
+    m = _BOOST.match(described)
+    if m:
+        return translate("OwnWords", "boost until {0}").format(m.group(1)) if m.group(1) \
+            else translate("OwnWords", "boost")
+    return translate("OwnWords", "off") if described == "off" else described

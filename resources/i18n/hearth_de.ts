@@ -1408,6 +1408,26 @@ Teilen Sie eines Ihrer Rezepte mit: kitchen-ui recipes share ID --broker {0}</tr
         <source>in the app</source>
         <translation>im Programm</translation>
     </message>
+    <message>
+        <source>level {0} until {1}</source>
+        <translation>Stufe {0} bis {1}</translation>
+    </message>
+    <message>
+        <source>level {0}</source>
+        <translation>Stufe {0}</translation>
+    </message>
+    <message>
+        <source>boost until {0}</source>
+        <translation>Boost bis {0}</translation>
+    </message>
+    <message>
+        <source>boost</source>
+        <translation>Boost</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
 </context>
 <context>
     <name>Panels</name>

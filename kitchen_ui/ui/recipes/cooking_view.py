@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...recipes.predict import format_eta
 from ...recipes.run_state import ActiveStep, Phase, RunStatus, RunView
 from .. import text
+from ..own_words import setting_words
 from ..theme import Theme
 from ..zone_card import set_prop, set_text
 from .button_row import ButtonRow
@@ -137,7 +138,7 @@ class StepCard(QFrame):
         self.index = s.index
         colour = self.theme.zone_color(s.zone) if s.zone is not None else self.theme.c("border")
         self.stripe.setStyleSheet(f"background: {colour}; border: none; border-radius: 4px;")
-        where = [x for x in (s.pot_label, s.zone_name, text.temps_in_text(s.setting)) if x]
+        where = [x for x in (s.pot_label, s.zone_name, text.temps_in_text(setting_words(s.setting)) if s.setting else "") if x]
         set_text(self.meta, translate("CookingView", "Step {0}").format(s.index + 1)
                  + (" · " + " · ".join(where) if where else ""))
         set_text(self.text, s.text)

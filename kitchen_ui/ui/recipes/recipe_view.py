@@ -18,6 +18,7 @@ from ...recipes.ingredients import format_ingredient, kitchen_quantity
 from ...recipes.model import Ingredient, Recipe
 from ...recipes.trial import clock_text
 from .. import text
+from ..own_words import setting_words
 from ..zone_card import set_text
 
 translate = QCoreApplication.translate
@@ -72,7 +73,7 @@ def step_line(recipe: Recipe, i: int) -> str:
     if pot is not None:
         how.append(pot.label or pot.id)
     if s.setting is not None:
-        how.append(text.temps_in_text(s.setting.describe()))
+        how.append(text.temps_in_text(setting_words(s.setting.describe())))
     if s.duration_s is not None:
         how.append(clock_text(s.duration_s))
     return f"{i + 1}. {s.text}" + (f"  ({', '.join(how)})" if how else "")

@@ -66,3 +66,11 @@ def test_german_recipe_buttons_go_two_by_two_on_a_small_screen_and_never_move_on
 def test_english_recipe_buttons_stay_in_one_row(qtbot, kitchen, sim_stove, size):
     _start_cooking(qtbot, kitchen, sim_stove, size)
     assert _controls_shown_whole(kitchen).columns == 4
+
+
+def test_a_german_step_names_its_setting_in_german(qtbot, german, kitchen, sim_stove):
+    """"Schritt 3 · Wide saucepan · back-right · level 3": the setting is ours to translate."""
+    _start_cooking(qtbot, kitchen, sim_stove, (1280, 800))
+    metas = [c.meta.text() for c in kitchen.cooking.cards if c.isVisible()]
+    assert any("Stufe " in m for m in metas) and not any("level" in m for m in metas), metas
+    assert any("Boost bis " in m for m in metas), metas
