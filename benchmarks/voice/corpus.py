@@ -109,6 +109,38 @@ def write_wav(path: Path, x: np.ndarray, rate: int) -> None:
         w.writeframes(pcm.tobytes())
 
 
+SNR_DB = 15.0
+NOISES = ("fan", "tap", "clatter")
+
+
+def in_noise(x: np.ndarray, rate: int, kind: str, rng: np.random.Generator) -> np.ndarray:
+    """``x`` (mono or (frames, channels)) with kitchen noise ``kind`` at :data:`SNR_DB` below its speech."""
+    mono = x if x.ndim == 1 else x[:, 0]
+    speech_rms = np.sqrt(np.mean(mono[np.abs(mono) > 0.01] ** 2))
+    n = noise(kind, len(mono), rate, rng) * speech_rms / 10 ** (SNR_DB / 20)
+    return x + (n if x.ndim == 1 else n[:, None])
+
+
+def below_full_scale(y: np.ndarray) -> np.ndarray:
+    return y / max(1.0, float(np.abs(y).max()) / 0.95)
+
+
+def render(i: int, text: str, voice: tuple[str, str], speed: float, nrng: np.random.Generator,
+           stereo: bool = True) -> tuple[np.ndarray, int, str | None]:
+    """A set's ``i``-th utterance -> (samples, rate, noise): spoken with a little quiet either
+    side, two in five in kitchen noise, at 16, 22.05 or 44.1 kHz, a quarter in stereo."""
+    x, rate = speak(text, voice, speed)
+    x = np.concatenate([np.zeros(rate // 4, np.float32), x, np.zeros(rate // 4, np.float32)])
+    kind = NOISES[i // 5 % 3] if i % 5 in (1, 3) else None
+    if kind:
+        x = in_noise(x, rate, kind, nrng)
+    target = [16000, 22050, 44100][i % 3]
+    y = audio.resample(x, rate, target)
+    if stereo and i % 4 == 3:
+        y = np.stack([y, 0.8 * y], axis=1)
+    return below_full_scale(y), target, kind
+
+
 def build(which: str, seed: int) -> list[dict]:
     """Synthesize one set (cached); -> the manifest entries."""
     out_dir = CACHE / which
@@ -123,18 +155,7 @@ def build(which: str, seed: int) -> list[dict]:
     items = [(fill(t, rng), True) for t in templates] + [(s, False) for s in talk]
     entries = []
     for i, (text, is_cmd) in enumerate(items):
-        x, rate = speak(text, voices[i % len(voices)], rng.choice(rates))
-        x = np.concatenate([np.zeros(rate // 4, np.float32), x, np.zeros(rate // 4, np.float32)])
-        kind = None
-        if i % 5 in (1, 3):                                 # two in five in kitchen noise at 15 dB SNR
-            kind = ["fan", "tap", "clatter"][i // 5 % 3]
-            speech_rms = np.sqrt(np.mean(x[np.abs(x) > 0.01] ** 2))
-            x = x + noise(kind, len(x), rate, nrng) * speech_rms / 10 ** (15 / 20)
-        target = [16000, 22050, 44100][i % 3]
-        y = audio.resample(x, rate, target)
-        if i % 4 == 3:
-            y = np.stack([y, 0.8 * y], axis=1)              # stereo
-        y = y / max(1.0, float(np.abs(y).max()) / 0.95)
+        y, target, kind = render(i, text, voices[i % len(voices)], rng.choice(rates), nrng)
         name = f"{i:03d}.wav"
         write_wav(out_dir / name, y, target)
         expect = grammar.parse(text) if is_cmd else None

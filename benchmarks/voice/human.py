@@ -83,13 +83,7 @@ def load() -> list[dict]:
             x, rate = _read(tar, member)
             x = np.asarray(x, np.float32)
             for kind in (None, "fan"):
-                y = x
-                if kind:
-                    mono = x if x.ndim == 1 else x[:, 0]
-                    speech_rms = np.sqrt(np.mean(mono[np.abs(mono) > 0.01] ** 2))
-                    n = corpus.noise(kind, len(mono), rate, nrng) * speech_rms / 10 ** (15 / 20)
-                    y = x + (n if x.ndim == 1 else n[:, None])
-                    y = y / max(1.0, float(np.abs(y).max()) / 0.95)
+                y = corpus.below_full_scale(corpus.in_noise(x, rate, kind, nrng)) if kind else x
                 name = f"{i:03d}{'-' + kind if kind else ''}.wav"
                 corpus.write_wav(out_dir / name, y, rate)
                 entries.append({"file": name, "said": said, "noise": kind, "rate": rate,

@@ -14,7 +14,7 @@ import random
 import numpy as np
 
 import corpus
-from kitchen_ui.voice import audio, grammar
+from kitchen_ui.voice import grammar
 
 # talk that begins as the wake phrase does, or has its sounds
 NEAR_WAKE = ["hey, the bread looks really good", "hey there", "heather is coming at seven",
@@ -45,16 +45,7 @@ def load() -> list[dict]:
     voices, rates = corpus.VOICES["test"], corpus.RATES["test"]
     entries = []
     for i, (text, woke, rest) in enumerate(items(rng)):
-        x, rate = corpus.speak(text, voices[i % len(voices)], rng.choice(rates))
-        x = np.concatenate([np.zeros(rate // 4, np.float32), x, np.zeros(rate // 4, np.float32)])
-        kind = None
-        if i % 5 in (1, 3):
-            kind = ["fan", "tap", "clatter"][i // 5 % 3]
-            speech_rms = np.sqrt(np.mean(x[np.abs(x) > 0.01] ** 2))
-            x = x + corpus.noise(kind, len(x), rate, nrng) * speech_rms / 10 ** (15 / 20)
-        target = [16000, 22050, 44100][i % 3]
-        y = audio.resample(x, rate, target)
-        y = y / max(1.0, float(np.abs(y).max()) / 0.95)
+        y, target, kind = corpus.render(i, text, voices[i % len(voices)], rng.choice(rates), nrng, stereo=False)
         name = f"{i:03d}.wav"
         corpus.write_wav(out_dir / name, y, target)
         follows = grammar.parse(rest).to_json() if rest else {"command": "none"}

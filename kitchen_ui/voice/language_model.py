@@ -53,7 +53,7 @@ def common_words(count: int = COMMON_WORDS) -> list[tuple[str, float]]:
     return words
 
 
-WAKE = ["hey", "hearth"]
+WAKE = grammar.WAKE.split()             # ["hey", "hearth"]
 
 
 def wake_phrases() -> list[list[str]]:

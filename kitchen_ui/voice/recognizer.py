@@ -52,6 +52,7 @@ _LOUD_DB = 25.0
 _CONF_MID, _CONF_SCALE = -3.5, 0.35
 _SKIP = frozenset({"<s>", "</s>"})
 _UNDERFLOW_LOG = -750.0                 # log of a segment score that underflowed to 0.0
+_FRAME = audio.TARGET_RATE // 100       # samples in one 10 ms frame
 # search limits, for <= 300 ms after a long utterance on a 2-core machine: at most 5000 active
 # HMMs per frame, and the 3 best Gaussians per frame (the model's default is 4; 2 loses commands)
 _SEARCH = {"maxhmmpf": 5000, "topn": 3}
@@ -77,8 +78,8 @@ class Recognizer:
         if d is None:
             from pocketsphinx import Config, Decoder
             m = model_dir()
-            # batch CMN: each utterance is normalised on its own, so a result never depends on
-            # what the decoder heard before (live CMN carries over from the last utterance)
+            # batch CMN: each utterance is normalised on its own (live CMN carries over from the
+            # last utterance); what else carries over is settled below
             cfg = Config(hmm=str(m / "en-us"), dict=str(m / "cmudict-en-us.dict"), lm=None,
                          loglevel="FATAL", cmn="batch", logfn=os.devnull, **_SEARCH)
             d = Decoder(cfg)
@@ -162,9 +163,9 @@ class Recognizer:
         """Check the sound after "hearth" with ``cmd``'s own kind's model, as a bare command is:
         in the wake phrase's model, which holds every command, the number words crowd it out."""
         end = next((s.end_frame for s in segments if s.word == language_model.WAKE[1]), None)
-        if end is None or len(pcm) - (end + 1) * 160 < audio.TARGET_RATE // 10:
+        if end is None or len(pcm) - (end + 1) * _FRAME < audio.TARGET_RATE // 10:
             return False
-        return _confirms(_decode(d, f"check_{cmd.kind}", pcm[(end + 1) * 160:])[0].split(), cmd)
+        return _confirms(_decode(d, f"check_{cmd.kind}", pcm[(end + 1) * _FRAME:])[0].split(), cmd)
 
     def _fits(self, pcm: np.ndarray, segments, score: float) -> bool:
         return score >= self.min_frame_score and _coverage(pcm, segments) >= self.min_coverage
@@ -247,10 +248,10 @@ _SETTLE = np.concatenate([(np.random.default_rng(11).standard_normal(8000) * 300
 
 def _coverage(pcm: np.ndarray, segments) -> float:
     """The share of loud 10 ms frames that fall inside the command's words."""
-    n = len(pcm) // 160
+    n = len(pcm) // _FRAME
     if n == 0:
         return 0.0
-    frames = pcm[:n * 160].astype(np.float32).reshape(n, 160)
+    frames = pcm[:n * _FRAME].astype(np.float32).reshape(n, _FRAME)
     energy = 10 * np.log10(np.mean(frames * frames, axis=1) + 1e-3)
     loud = energy > energy.max() - _LOUD_DB
     inside = np.zeros(n, bool)

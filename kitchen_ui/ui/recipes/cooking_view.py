@@ -138,7 +138,8 @@ class StepCard(QFrame):
         self.index = s.index
         colour = self.theme.zone_color(s.zone) if s.zone is not None else self.theme.c("border")
         self.stripe.setStyleSheet(f"background: {colour}; border: none; border-radius: 4px;")
-        where = [x for x in (s.pot_label, s.zone_name, text.temps_in_text(setting_words(s.setting)) if s.setting else "") if x]
+        setting = text.temps_in_text(setting_words(s.setting)) if s.setting else ""
+        where = [x for x in (s.pot_label, s.zone_name, setting) if x]
         set_text(self.meta, translate("CookingView", "Step {0}").format(s.index + 1)
                  + (" · " + " · ".join(where) if where else ""))
         set_text(self.text, s.text)
